@@ -1,0 +1,194 @@
+"""Build-time glue between MkDocs, markdown-exec and our snippet runner.
+
+What it adds to markdown-exec (see README, "How the build runs code"):
+
+* every executed block is one include of a file in snippets/, checked before the page renders;
+* a block runs once per build: mkdocs-static-i18n builds Spanish by building again, and the
+  second language gets the first one's output, byte for byte;
+* under `mkdocs serve` a block's output is reused until its code or the shared `lacourse`
+  library changes, so editing prose re-runs nothing;
+* a block that raises, exits, hangs or breaks a shape comment stops the build with a message
+  naming the page and the snippet file;
+* figures get their alt text (a fence option, so it is written in the page's language);
+* LaTeX math is turned into MathML at build time: no script, no font, no request elsewhere.
+
+State lives in this module (imported once per process), not in the hook file, because
+`mkdocs serve` reloads the hook file on every rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import logging
+import os
+import re
+import time
+from pathlib import Path
+
+import markdown_exec
+import math_core
+from mkdocs.exceptions import PluginError
+from pymdownx.superfences import SuperFencesException
+
+from lacourse.runner import SNIPPETS_DIR, SnippetError, run_code
+
+log = logging.getLogger("mkdocs.plugins.lacourse")
+
+
+class SnippetBuildError(SuperFencesException, PluginError):
+    """Stops the build. SuperFences swallows other exceptions and would render the raw code."""
+
+
+# An executed block: ```python exec="1" ...``` whose body is the include line.
+EXEC_FENCE = re.compile(
+    r'^(?P<indent>[ \t]*)(?P<fence>`{3,})python(?P<opts>[^\n]*\bexec="(?:1|yes|true|on)"[^\n]*)\n'
+    r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$",
+    re.MULTILINE | re.DOTALL,
+)
+INCLUDE = re.compile(r'^--8<--\s+"(?P<path>[^"]+)"$')
+
+_outputs: dict[str, str] = {}  # cache key -> output; lives as long as the process
+_stats = {"run": 0, "reused": 0, "seconds": 0.0}
+_state = {"page": "?", "library": ""}
+
+
+def snippet_includes(markdown: str, page: str = "?") -> list[str]:
+    """The snippet files a page executes, in order. Raises if a block is not one include."""
+    paths = []
+    for match in EXEC_FENCE.finditer(markdown):
+        body = match.group("body").strip()
+        include = INCLUDE.match(body)
+        if include is None:
+            raise SnippetBuildError(
+                f"page {page}: an executed block must be exactly one line "
+                f'`--8<-- "<file in snippets/>"`, found:\n{body}'
+            )
+        paths.append(include.group("path"))
+    return paths
+
+
+def library_fingerprint() -> str:
+    """Hash of the shared code snippets import; a change there invalidates every output."""
+    digest = hashlib.sha256()
+    for path in sorted((SNIPPETS_DIR / "lacourse").rglob("*")):
+        if path.is_file() and path.suffix in {".py", ".json", ".csv", ".txt"}:
+            digest.update(path.relative_to(SNIPPETS_DIR).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+# --- MkDocs events (wired in by hooks.py) ---------------------------------------------
+
+
+def on_config(config):
+    markdown_exec.formatters["python"] = markdown_exec.formatters["py"] = _format_python
+    return config
+
+
+def on_pre_build(config):
+    _state["library"] = library_fingerprint()
+
+
+def on_page_markdown(markdown, page, config, files):
+    page_name = page.file.src_uri
+    _state["page"] = page_name
+
+    def checked(match: re.Match) -> str:
+        (path,) = snippet_includes(match.group(0), page_name)
+        if not (SNIPPETS_DIR / path).is_file():
+            raise SnippetBuildError(f"page {page_name}: snippet file snippets/{path} does not exist")
+        opts = match.group("opts")
+        if "title=" not in opts:  # name the file on the page and in error messages
+            opts += f' title="{path}"'
+        return f"{match.group('indent')}{match.group('fence')}python{opts}\n{match.group('body')}" + (
+            f"{match.group('indent')}{match.group('fence')}"
+        )
+
+    return EXEC_FENCE.sub(checked, markdown)
+
+
+def on_page_content(html_text, page, config, files):
+    return _render_math(html_text, page.file.src_uri)
+
+
+def on_post_build(config):
+    log.info(
+        "lacourse: %d blocks executed in %.2f s, %d outputs reused",
+        _stats["run"],
+        _stats["seconds"],
+        _stats["reused"],
+    )
+
+
+# --- executing blocks -------------------------------------------------------------------
+
+
+def _format_python(**kwargs):
+    extra = kwargs.get("extra", {})
+    alt = extra.pop("alt", None)  # language-specific: kept out of the cache key and the source fence
+    volatile = extra.pop("volatile", None) is not None
+    snippet = extra.get("title", "?")
+    output = markdown_exec.base_format(language="python", run=_run_cached, **kwargs)
+    if kwargs.get("html") and "<svg" in output:
+        if not alt:
+            raise SnippetBuildError(f"page {_state['page']}: figure from snippets/{snippet} needs alt=\"...\"")
+        label = html.escape(alt, quote=True)
+        output = output.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+    flag = " data-volatile" if volatile else ""
+    return f'<div class="exec" data-snippet="{snippet}"{flag}>{output}</div>'
+
+
+def _run_cached(code: str, returncode=None, session=None, id=None, **extra) -> str:  # noqa: A002
+    snippet = extra.get("title", "?")
+    key = hashlib.sha256(f"{_state['library']}\0{code}".encode()).hexdigest()
+    if key in _outputs:
+        _stats["reused"] += 1
+        _record("reused", snippet, 0.0)
+        return _outputs[key]
+    start = time.perf_counter()
+    try:
+        run = run_code(code, snippet)
+    except SnippetError as error:
+        raise SnippetBuildError(f"page {_state['page']}: snippet snippets/{snippet} failed: {error}") from None
+    seconds = time.perf_counter() - start
+    _stats["run"] += 1
+    _stats["seconds"] += seconds
+    _record("run", snippet, seconds)
+    _outputs[key] = run.output
+    return run.output
+
+
+def _record(event: str, snippet: str, seconds: float) -> None:
+    """Append to the file named by LACOURSE_EXEC_LOG: how tests and the benchmark count runs."""
+    if path := os.environ.get("LACOURSE_EXEC_LOG"):
+        with open(path, "a", encoding="utf-8") as log_file:
+            entry = {"event": event, "snippet": snippet, "page": _state["page"], "seconds": seconds}
+            log_file.write(json.dumps(entry) + "\n")
+
+
+# --- math ----------------------------------------------------------------------------------
+
+# pymdownx.arithmatex (generic mode) leaves \( ... \) in spans and \[ ... \] in divs.
+_MATH = re.compile(
+    r'<(?P<tag>span|div) class="arithmatex">\s*\\(?P<open>[\(\[])(?P<tex>.*?)\\[\)\]]\s*</(?P=tag)>',
+    re.DOTALL,
+)
+_converter = math_core.LatexToMathML(fancy_error=False)
+
+
+def _render_math(html_text: str, page: str) -> str:
+    def to_mathml(match: re.Match) -> str:
+        tex = html.unescape(match.group("tex")).strip()
+        display = match.group("open") == "["
+        try:
+            mathml = _converter.convert_with_local_state(tex, displaystyle=display)
+        except math_core.LatexError as error:
+            raise PluginError(f"page {page}: can't typeset ${tex}$: {error}") from None
+        if display:
+            mathml = mathml.replace("<math>", '<math display="block">', 1)
+        # Screen readers and copy-paste get the LaTeX source too.
+        return mathml.replace("<math", f'<math data-latex="{html.escape(tex, quote=True)}"', 1)
+
+    return _MATH.sub(to_mathml, html_text)
