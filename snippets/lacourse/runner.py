@@ -95,7 +95,8 @@ def run_code(code: str, filename: str, timeout: float | None = None) -> Run:
     except _Timeout:
         raise SnippetError(f"{display_name} ran past its time limit of {timeout_seconds():g} s") from None
     except Exception as error:  # noqa: BLE001
-        trace = "".join(traceback.format_exception(error))
+        # Drop the runner's own frame: the trace starts in the snippet.
+        trace = "".join(traceback.format_exception(type(error), error, error.__traceback__.tb_next))
         raise SnippetError(f"{display_name} raised {type(error).__name__}:\n{trace}") from None
     finally:
         sys.modules.pop("__snippet__", None)

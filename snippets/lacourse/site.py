@@ -30,6 +30,7 @@ from pathlib import Path
 import markdown_exec
 import math_core
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from pymdownx.superfences import SuperFencesException
 
 from lacourse.runner import SNIPPETS_DIR, SnippetError, run_code
@@ -51,7 +52,7 @@ INCLUDE = re.compile(r'^--8<--\s+"(?P<path>[^"]+)"$')
 
 _outputs: dict[str, str] = {}  # cache key -> output; lives as long as the process
 _stats = {"run": 0, "reused": 0, "seconds": 0.0}
-_state = {"page": "?", "library": ""}
+_state = {"page": "?", "library": "", "snippets": SNIPPETS_DIR}
 
 
 def snippet_includes(markdown: str, page: str = "?") -> list[str]:
@@ -84,6 +85,9 @@ def library_fingerprint() -> str:
 
 def on_config(config):
     markdown_exec.formatters["python"] = markdown_exec.formatters["py"] = _format_python
+    # Check includes where pymdownx.snippets will read them.
+    base = config.mdx_configs["pymdownx.snippets"]["base_path"]
+    _state["snippets"] = Path(base[0] if isinstance(base, list) else base)
     return config
 
 
@@ -97,7 +101,7 @@ def on_page_markdown(markdown, page, config, files):
 
     def checked(match: re.Match) -> str:
         (path,) = snippet_includes(match.group(0), page_name)
-        if not (SNIPPETS_DIR / path).is_file():
+        if not (_state["snippets"] / path).is_file():
             raise SnippetBuildError(f"page {page_name}: snippet file snippets/{path} does not exist")
         opts = match.group("opts")
         if "title=" not in opts:  # name the file on the page and in error messages
@@ -113,13 +117,44 @@ def on_page_content(html_text, page, config, files):
     return _render_math(html_text, page.file.src_uri)
 
 
+@event_priority(-200)  # after mkdocs-static-i18n's post-build (-100), which builds the other languages
 def on_post_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and not i18n.building:
+        others = [lang.locale for lang in i18n.config.languages if not lang.default]
+        split_search_index(Path(config.site_dir), i18n.default_language, others)
     log.info(
         "lacourse: %d blocks executed in %.2f s, %d outputs reused",
         _stats["run"],
         _stats["seconds"],
         _stats["reused"],
     )
+
+
+def split_search_index(site: Path, default_locale: str, locales: list[str]) -> None:
+    """One search index per language, so a Spanish reader searches Spanish pages.
+
+    mkdocs-static-i18n merges all languages into site/search/search_index.json. Material
+    fetches `search/search_index.json` relative to the page's `base`, so each language's
+    pages get their own index under their own root, and `base` pointing at that root.
+    """
+    index_path = site / "search" / "search_index.json"
+    index = json.loads(index_path.read_text(encoding="utf-8"))
+    docs = index["docs"]
+    for locale in locales:
+        prefix = f"{locale}/"
+        own = [{**doc, "location": doc["location"][len(prefix):]} for doc in docs if doc["location"].startswith(prefix)]
+        target = site / locale / "search" / "search_index.json"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps({**index, "config": {**index["config"], "lang": [locale]}, "docs": own}), "utf-8")
+        for page in (site / locale).rglob("*.html"):
+            depth = len(page.relative_to(site / locale).parts) - 1
+            base = "/".join([".."] * depth) or "."
+            text = page.read_text(encoding="utf-8")
+            page.write_text(re.sub(r'"base": "[^"]*"', f'"base": "{base}"', text, count=1), encoding="utf-8")
+    default = [doc for doc in docs if not any(doc["location"].startswith(f"{loc}/") for loc in locales)]
+    default_config = {**index["config"], "lang": [default_locale]}
+    index_path.write_text(json.dumps({**index, "config": default_config, "docs": default}), encoding="utf-8")
 
 
 # --- executing blocks -------------------------------------------------------------------

@@ -143,5 +143,5 @@ def conjugation_counts(seed: int = 0) -> np.ndarray:
     slot_weight = np.outer(tense_weight, person_weight).ravel()  # (15,)
     narrative = rng.uniform(0.0, 1.0, size=N_VERBS)  # how "story-like" each verb is
     past_slots = np.array([tense == "past" for tense, _ in SLOTS], dtype=float)  # (15,)
-    rate = 6.0 * np.outer(verb_weight, slot_weight) + 25.0 * np.outer(narrative, past_slots)  # (20, 15)
+    rate = 6.0 * np.outer(verb_weight, slot_weight) + 40.0 * np.outer(narrative, past_slots)  # (20, 15)
     return rng.poisson(rate)
