@@ -1,0 +1,54 @@
+import numpy as np
+
+from lacourse.universe import V, embedding_matrix
+
+D, T = 64, 16
+rng = np.random.default_rng(0)
+E = embedding_matrix(D)  # (V, D)
+tokens = rng.integers(0, V, size=T)  # (T,)
+W_q = rng.normal(size=(D, D))  # (D, D)
+W_k = rng.normal(size=(D, D))  # (D, D)
+q = E[tokens] @ W_q  # (T, D)
+k = E[tokens] @ W_k  # (T, D)
+scores = q @ k.T / np.sqrt(D)  # (T, T)  attention scores: a square matrix
+
+row_means = scores.mean(axis=1)  # (T,)
+wrong = scores - row_means  # (T, T)  no error: (T,) lines up with the *last* axis
+right = scores - scores.mean(axis=1, keepdims=True)  # (T, T)  (T, 1) lines up with the rows
+as_columns = scores - row_means[None, :]  # (T, T)  what `wrong` really computed
+
+print("scores", scores.shape, "| mean(axis=1)", row_means.shape, "| keepdims=True", (T, 1))
+print(f"right: largest |row mean| = {np.abs(right.mean(axis=1)).max():.1e}")
+print(f"wrong: largest |row mean| = {np.abs(wrong.mean(axis=1)).max():.4f}")
+print(f"largest |wrong - right|   = {np.abs(wrong - right).max():.4f}")
+print("wrong == scores - row_means[None, :]:", np.array_equal(wrong, as_columns))
+
+
+def softmax_rows(s, shift):
+    weights = np.exp(s - shift)  # (T, T)
+    return weights / weights.sum(axis=1, keepdims=True)
+
+
+p_right = softmax_rows(scores, scores.max(axis=1, keepdims=True))  # (T, T)
+p_wrong = softmax_rows(scores, scores.max(axis=1))  # (T, T)
+print("softmax rows sum to 1:", np.allclose(p_right.sum(axis=1), 1), np.allclose(p_wrong.sum(axis=1), 1))
+print(f"softmax: largest |p_wrong - p_right| = {np.abs(p_wrong - p_right).max():.4f}")
+
+# The same line on a non-square matrix fails loudly instead.
+B, D_model = 32, 768
+hidden = rng.normal(size=(B, D_model))  # (B, D_model)
+try:
+    hidden - hidden.mean(axis=1)
+    raised = False
+except ValueError as error:
+    raised = True
+    print("(32, 768) - (32,) ->", type(error).__name__, "|", error)
+centred = hidden - hidden.mean(axis=1, keepdims=True)  # (B, D_model)
+print("(32, 768) - (32, 1) ->", centred.shape)
+
+assert np.allclose(right.mean(axis=1), 0.0)
+assert np.abs(wrong.mean(axis=1)).max() > 0.1 * scores.std()  # the error is large, not rounding
+assert np.array_equal(wrong, as_columns)
+assert np.allclose(p_wrong.sum(axis=1), 1.0)  # the usual sanity check passes...
+assert np.abs(p_wrong - p_right).max() > 0.01  # ...and the attention weights are still wrong
+assert raised

@@ -1,0 +1,28 @@
+import numpy as np
+
+from lacourse.universe import N_VERBS, SLOTS, conjugation_counts
+
+m, n = N_VERBS, len(SLOTS)
+C = conjugation_counts().astype(float)  # (m, n)  20 verbs x 15 (tense, person) slots
+k = min(m, n)
+
+U_full, S, Vt = np.linalg.svd(C)  # (m, m), (k,), (n, n)
+U_econ, S_econ, Vt_econ = np.linalg.svd(C, full_matrices=False)  # (m, k), (k,), (k, n)
+
+print(f"C: {C.shape}")
+print(f"full    : U {U_full.shape}  S {S.shape}  Vt {Vt.shape}")
+print(f"economy : U {U_econ.shape}  S {S_econ.shape}  Vt {Vt_econ.shape}")
+
+# The full SVD needs Sigma as an (m, n) matrix: k singular values on top, m - k rows of zeros below.
+Sigma = np.zeros((m, n))  # (m, n)
+Sigma[:k, :k] = np.diag(S)
+print(f"Sigma {Sigma.shape}: zero rows = m - k = {m - k}")
+
+err_full = np.abs(U_full @ Sigma @ Vt - C).max()
+err_econ = np.abs(U_econ @ np.diag(S_econ) @ Vt_econ - C).max()
+print(f"max |U Sigma Vt - C|   full: {err_full:.1e}   economy: {err_econ:.1e}")
+print(f"same singular values: {np.allclose(S, S_econ)}")
+
+assert U_full.shape == (20, 20) and U_econ.shape == (20, 15) and Vt.shape == (15, 15) and S.shape == (15,)
+assert np.allclose(U_full @ Sigma @ Vt, C) and np.allclose(U_econ @ np.diag(S_econ) @ Vt_econ, C)
+assert np.allclose(S, S_econ)

@@ -1,0 +1,34 @@
+import numpy as np
+
+from lacourse.universe import N_VERBS, SLOTS, conjugation_counts
+
+m, n = N_VERBS, len(SLOTS)
+C = conjugation_counts().astype(float)  # (m, n)  20 verbs as points in R^15
+
+# 1. A^T A = V Sigma^2 V^T: its eigenvalues are sigma_i^2, its eigenvectors the right singular vectors.
+U_C, S_C, Vt_C = np.linalg.svd(C, full_matrices=False)  # (m, n), (n,), (n, n)
+lam, W = np.linalg.eigh(C.T @ C)  # (n,), (n, n)  eigh sorts ascending
+lam, W = lam[::-1], W[:, ::-1]  # (n,), (n, n)  largest first, like the SVD
+print(f"C^T C: max |eigenvalue - sigma^2| / sigma_1^2 = {np.abs(lam - S_C**2).max() / S_C[0] ** 2:.1e}")
+print(f"C^T C: min |w_i . v_i| = {np.abs(np.sum(W * Vt_C.T, axis=0)).min():.12f}")
+
+# 2. PCA: centre the columns, then the same two facts hold for the covariance matrix.
+X = C - C.mean(axis=0)  # (m, n)
+U, S, Vt = np.linalg.svd(X, full_matrices=False)  # (m, n), (n,), (n, n)
+cov = np.cov(C, rowvar=False)  # (n, n)  = X^T X / (m - 1)
+variances, directions = np.linalg.eigh(cov)  # (n,), (n, n)
+variances, directions = variances[::-1], directions[:, ::-1]  # (n,), (n, n)
+explained = S**2 / (m - 1)  # (n,)
+
+print(f"{'PC':>2}  {'S^2/(m-1)':>10}  {'eigh(cov)':>10}  {'|cos(v_i, w_i)|':>15}  {'share':>6}")
+for i in range(4):
+    print(f"{i + 1:>2}  {explained[i]:10.2f}  {variances[i]:10.2f}  {abs(directions[:, i] @ Vt[i]):15.10f}"
+          f"  {explained[i] / explained.sum():6.1%}")
+print(f"uncentred C, sigma_1^2 share: {S_C[0] ** 2 / np.sum(S_C**2):.1%}")
+
+assert explained[0] / explained.sum() < S_C[0] ** 2 / np.sum(S_C**2)  # centring removes the shared profile
+assert np.allclose(lam, S_C**2, rtol=0, atol=1e-10 * S_C[0] ** 2)
+assert np.allclose(np.abs(np.sum(W * Vt_C.T, axis=0)), 1.0)
+assert np.allclose(cov, X.T @ X / (m - 1))
+assert np.allclose(variances, explained)
+assert np.allclose(np.abs(np.sum(directions * Vt.T, axis=0)), 1.0)  # principal directions = rows of Vt

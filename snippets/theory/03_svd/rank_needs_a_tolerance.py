@@ -1,0 +1,23 @@
+import numpy as np
+
+m, n, r = 20, 15, 3
+rng = np.random.default_rng(0)
+B = rng.normal(size=(m, r)) @ rng.normal(size=(r, n))  # (m, n)  rank 3 by construction
+
+S = np.linalg.svd(B, compute_uv=False)  # (n,)
+print(f"sigma_1..{r}  :", "  ".join(f"{sigma:.4f}" for sigma in S[:r]))
+print(f"sigma_{r + 1}..{n} :")
+for row in range(r, n, 6):
+    print("  " + "  ".join(f"{sigma:.1e}" for sigma in S[row : row + 6]))
+
+eps = np.finfo(B.dtype).eps
+tol = S.max() * max(m, n) * eps  # numpy's default tolerance
+print(f"eps (float64)                   : {eps:.3e}")
+print(f"tol = S.max() * max(m, n) * eps : {tol:.3e}")
+print(f"count of S > 0                  : {(S > 0).sum()}")
+print(f"count of S > tol                : {(S > tol).sum()}")
+print(f"np.linalg.matrix_rank(B)        : {np.linalg.matrix_rank(B)}")
+
+assert (S > 0).sum() > r  # in floating point the 'zero' singular values are not zero
+assert S[r:].max() < 1e-14 < tol < S[r - 1]  # but they sit far below the tolerance
+assert np.linalg.matrix_rank(B) == (S > tol).sum() == r

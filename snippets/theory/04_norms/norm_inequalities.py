@@ -1,0 +1,36 @@
+import numpy as np
+
+rng = np.random.default_rng(0)
+N, n = 10_000, 64
+X = rng.normal(size=(N, n)) * rng.uniform(0.01, 100.0, size=(N, 1))  # (N, n) many scales
+
+l1 = np.linalg.norm(X, ord=1, axis=1)  # (N,)
+l2 = np.linalg.norm(X, ord=2, axis=1)  # (N,)
+linf = np.linalg.norm(X, ord=np.inf, axis=1)  # (N,)
+
+chain_holds = bool(np.all(linf <= l2) and np.all(l2 <= l1))
+print(f"{N} random vectors in {n}-D")
+print("Linf <= L2 <= L1 for all:", chain_holds)
+assert chain_holds
+ratios = {
+    "Linf / L2": linf / l2,
+    "L2 / L1": l2 / l1,
+    "L1 / (sqrt(n) L2)": l1 / (np.sqrt(n) * l2),
+    "L2 / (sqrt(n) Linf)": l2 / (np.sqrt(n) * linf),
+}
+print(f"{'ratio':20s} {'largest':>8s}  (bound 1)")
+for name, ratio in ratios.items():
+    print(f"{name:20s} {ratio.max():8.4f}")
+    assert ratio.max() <= 1 + 1e-12
+
+# The two extremes: a one-hot vector (one non-zero) and a vector of equal entries.
+one_hot = np.zeros(n)  # (n,)
+one_hot[5] = 1.0
+flat = np.ones(n)  # (n,)
+print()
+print(f"{'vector':8s} {'L1':>8s} {'L2':>8s} {'Linf':>8s}")
+for name, v in [("one-hot", one_hot), ("ones", flat)]:
+    print(f"{name:8s} {np.linalg.norm(v, 1):8.4f} {np.linalg.norm(v, 2):8.4f} {np.linalg.norm(v, np.inf):8.4f}")
+print(f"sqrt(n) = {np.sqrt(n):.4f}")
+assert np.linalg.norm(one_hot, 1) == np.linalg.norm(one_hot, 2) == np.linalg.norm(one_hot, np.inf) == 1.0
+assert np.linalg.norm(flat, 1) == n and np.linalg.norm(flat, 2) == np.sqrt(n) and np.linalg.norm(flat, np.inf) == 1.0
