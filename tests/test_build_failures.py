@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -17,7 +18,9 @@ BROKEN = {
 
 def tiny_project(tmp_path, include: str):
     """The real mkdocs.yml and hook, one page per language that executes `include`."""
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"^nav:\n(?:[ \t]+.*\n)+", "", config, flags=re.MULTILINE)  # our one page only
+    (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     (tmp_path / "snippets" / "lacourse").mkdir(parents=True)
     shutil.copy(ROOT / "snippets" / "lacourse" / "hooks.py", tmp_path / "snippets" / "lacourse")
     (tmp_path / "snippets" / "broken").mkdir()

@@ -120,3 +120,27 @@ def test_two_builds_differ_only_in_volatile_output(site_build, second_build):
     for page in pages:
         twin = second_build.site / page.relative_to(site_build.site)
         assert stable(page) == stable(twin), page.relative_to(site_build.site)
+
+
+def test_language_menu_leads_to_the_same_page_in_the_other_language(site_build):
+    for page in html_pages(site_build.site):
+        relative = page.relative_to(site_build.site)
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        links = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link[hreflang]")}
+        english = relative if relative.parts[0] != "es" else relative.relative_to("es")
+        for language, href in links.items():
+            target = (page.parent / href).resolve() / "index.html"
+            expected = site_build.site / ("es" if language == "es" else "") / english
+            assert target == expected.resolve(), (relative, language, href)
+
+
+def test_every_figure_is_inline_svg_with_alt_text(site_build):
+    figures = 0
+    for page in html_pages(site_build.site):
+        text = page.read_text(encoding="utf-8")
+        assert "&lt;svg" not in text, page
+        soup = BeautifulSoup(text, "html.parser")
+        for svg in soup.select("div.exec svg"):
+            figures += 1
+            assert svg.get("role") == "img" and len(svg.get("aria-label", "")) > 20, page
+    assert figures >= 2 * 4  # theory 02-04 draw figures, in both languages

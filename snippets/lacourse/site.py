@@ -165,7 +165,8 @@ def _format_python(**kwargs):
     alt = extra.pop("alt", None)  # language-specific: kept out of the cache key and the source fence
     volatile = extra.pop("volatile", None) is not None
     snippet = extra.get("title", "?")
-    output = markdown_exec.base_format(language="python", run=_run_cached, **kwargs)
+    # str(): base_format returns Markup, whose .replace() would escape the attributes we add.
+    output = str(markdown_exec.base_format(language="python", run=_run_cached, **kwargs))
     if kwargs.get("html") and "<svg" in output:
         if not alt:
             raise SnippetBuildError(f"page {_state['page']}: figure from snippets/{snippet} needs alt=\"...\"")

@@ -75,7 +75,7 @@ def test_the_three_walk_forms_are_ids_2_5_8_and_a_stepped_slice():
 def test_slots_are_tense_major_so_reshape_splits_tense_and_person():
     ns = run("reshape_regroups_axes").namespace
     assert SLOTS[:6] == [("present", p) for p in ("1sg", "2sg", "3sg")] + [("past", p) for p in ("1sg", "2sg", "3sg")]
-    counts, grouped = ns["counts"], ns["by_tense_person"]
+    counts, grouped = ns["counts"], ns["grouped"]
     assert grouped.shape == (N_VERBS, N_TENSES, N_PERSONS)
     for verb, tense, person in [(0, 1, 2), (7, 4, 0), (19, 2, 1)]:
         assert grouped[verb, tense, person] == counts[verb, tense * N_PERSONS + person]
@@ -84,7 +84,7 @@ def test_slots_are_tense_major_so_reshape_splits_tense_and_person():
 
 def test_reshape_is_a_view_and_minus_one_is_inferred():
     ns = run("reshape_regroups_axes").namespace
-    assert np.shares_memory(ns["counts"], ns["by_tense_person"])
+    assert np.shares_memory(ns["counts"], ns["grouped"])
     assert ns["inferred"].shape == (N_VERBS, N_TENSES, N_PERSONS)
 
 

@@ -2,9 +2,9 @@ import numpy as np
 
 
 def broadcast_shape(*shapes):
-    """NumPy's rule by hand: align shapes on the right; each pair of sizes must be equal or 1."""
+    """NumPy's rule by hand: align on the right; each pair of sizes is equal or 1."""
     ndim = max(len(shape) for shape in shapes)
-    padded = [(1,) * (ndim - len(shape)) + tuple(shape) for shape in shapes]  # missing axes count as 1
+    padded = [(1,) * (ndim - len(s)) + tuple(s) for s in shapes]  # missing axes: size 1
     result = []
     for sizes in zip(*padded):
         others = {size for size in sizes if size != 1}

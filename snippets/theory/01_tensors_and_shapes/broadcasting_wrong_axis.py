@@ -31,7 +31,8 @@ def softmax_rows(s, shift):
 
 p_right = softmax_rows(scores, scores.max(axis=1, keepdims=True))  # (T, T)
 p_wrong = softmax_rows(scores, scores.max(axis=1))  # (T, T)
-print("softmax rows sum to 1:", np.allclose(p_right.sum(axis=1), 1), np.allclose(p_wrong.sum(axis=1), 1))
+rows_sum_to_1 = np.allclose(p_right.sum(axis=1), 1), np.allclose(p_wrong.sum(axis=1), 1)
+print("softmax rows sum to 1 (right, wrong):", rows_sum_to_1)
 print(f"softmax: largest |p_wrong - p_right| = {np.abs(p_wrong - p_right).max():.4f}")
 
 # The same line on a non-square matrix fails loudly instead.
@@ -47,8 +48,8 @@ centred = hidden - hidden.mean(axis=1, keepdims=True)  # (B, D_model)
 print("(32, 768) - (32, 1) ->", centred.shape)
 
 assert np.allclose(right.mean(axis=1), 0.0)
-assert np.abs(wrong.mean(axis=1)).max() > 0.1 * scores.std()  # the error is large, not rounding
+assert np.abs(wrong.mean(axis=1)).max() > 0.1 * scores.std()  # large, not rounding
 assert np.array_equal(wrong, as_columns)
 assert np.allclose(p_wrong.sum(axis=1), 1.0)  # the usual sanity check passes...
-assert np.abs(p_wrong - p_right).max() > 0.01  # ...and the attention weights are still wrong
+assert np.abs(p_wrong - p_right).max() > 0.01  # ...and the weights are still wrong
 assert raised

@@ -6,10 +6,11 @@ from lacourse.universe import N_PERSONS, N_TENSES, N_VERBS, SLOTS, V, conjugatio
 
 
 def einsum_shape(spec, **sizes):
-    """Operand shapes, output shape and FLOPs of an explicit einsum, from one size per letter.
+    """Operand shapes, output shape and FLOPs of an explicit einsum, one size per letter.
 
-    FLOPs: when some letter is summed away, one multiply and one add for every combination of
-    all the letters (2 x their product); when nothing is summed, one multiply per output entry.
+    FLOPs: if some letter is summed away, one multiply and one add for every combination
+    of all the letters (2 x their product); if nothing is summed, one multiply per
+    output entry.
     """
     if "->" not in spec or "..." in spec:
         raise ValueError("write the output explicitly, without '...': 'ij,jk->ik'")
@@ -29,31 +30,35 @@ def einsum_shape(spec, **sizes):
     return input_shapes, output_shape, flops
 
 
+N_SLOTS = len(SLOTS)
 examples = [
     ("btv,vd->btd", dict(b=32, t=16, v=V, d=64)),  # embedding lookup as a matmul
-    ("bhqd,bhkd->bhqk", dict(b=32, h=4, q=16, k=16, d=16)),  # attention scores, per head
-    ("bhqk,bhkd->bhqd", dict(b=32, h=4, q=16, k=16, d=16)),  # attention weights times values
-    ("ij,jk->ik", dict(i=N_VERBS, j=len(SLOTS), k=N_TENSES)),  # (20, 15) counts -> per tense
-    ("i,j->ij", dict(i=N_VERBS, j=len(SLOTS))),  # outer product: nothing summed
+    ("bhqd,bhkd->bhqk", dict(b=32, h=4, q=16, k=16, d=16)),  # attention scores
+    ("bhqk,bhkd->bhqd", dict(b=32, h=4, q=16, k=16, d=16)),  # weights times values
+    ("ij,jk->ik", dict(i=N_VERBS, j=N_SLOTS, k=N_TENSES)),  # counts -> per tense
+    ("i,j->ij", dict(i=N_VERBS, j=N_SLOTS)),  # outer product: nothing summed
 ]
 rng = np.random.default_rng(0)
 print(f"{'spec':16s} {'inputs':34s} {'output':16s} {'FLOPs':>11s}")
 for spec, sizes in examples:
     input_shapes, output_shape, flops = einsum_shape(spec, **sizes)
     operands = [rng.normal(size=shape) for shape in input_shapes]
-    actual = np.einsum(spec, *operands)  # (*output_shape,)  the runner checks the prediction too
+    actual = np.einsum(spec, *operands)  # (*output_shape,)  the runner checks it too
     assert actual.shape == output_shape
-    print(f"{spec:16s} {', '.join(map(str, input_shapes)):34s} {str(output_shape):16s} {flops:>11,}")
+    inputs = ", ".join(map(str, input_shapes))
+    print(f"{spec:16s} {inputs:34s} {str(output_shape):16s} {flops:>11,}")
 
 # 'ij,jk->ik' on real data: a 0/1 matrix that adds up the 3 persons of each tense.
-counts = conjugation_counts()  # (N_VERBS, len(SLOTS))
-tense_of_slot = np.repeat(np.eye(N_TENSES, dtype=int), N_PERSONS, axis=0)  # (len(SLOTS), N_TENSES)
+counts = conjugation_counts()  # (N_VERBS, N_SLOTS)
+one_per_tense = np.eye(N_TENSES, dtype=int)  # (N_TENSES, N_TENSES)
+tense_of_slot = np.repeat(one_per_tense, N_PERSONS, axis=0)  # (N_SLOTS, N_TENSES)
 per_tense = np.einsum("ij,jk->ik", counts, tense_of_slot)  # (N_VERBS, N_TENSES)
 print("walk, per_tense[0]:", per_tense[0])
 assert np.array_equal(per_tense, counts.reshape(N_VERBS, N_TENSES, N_PERSONS).sum(axis=2))
 
 B, T, D, H, Dh = 32, 16, 64, 4, 16
+attention = 2 * B * H * T * T * Dh
 assert einsum_shape("btv,vd->btd", b=B, t=T, v=V, d=D)[2] == 2 * B * T * V * D
-assert einsum_shape("bhqk,bhkd->bhqd", b=B, h=H, q=T, k=T, d=Dh)[2] == 2 * B * H * T * T * Dh
-assert einsum_shape("bhqd,bhkd->bhqk", b=B, h=H, q=T, k=T, d=Dh)[2] == 2 * B * H * T * T * Dh  # scores cost the same
-assert einsum_shape("ij,jk->ik", i=N_VERBS, j=len(SLOTS), k=N_TENSES)[1] == (N_VERBS, N_TENSES)
+assert einsum_shape("bhqd,bhkd->bhqk", b=B, h=H, q=T, k=T, d=Dh)[2] == attention
+assert einsum_shape("bhqk,bhkd->bhqd", b=B, h=H, q=T, k=T, d=Dh)[2] == attention
+assert einsum_shape("ij,jk->ik", i=N_VERBS, j=N_SLOTS, k=N_TENSES)[1] == (N_VERBS, N_TENSES)

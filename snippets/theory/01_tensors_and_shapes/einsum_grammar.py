@@ -9,7 +9,7 @@ w = rng.normal(size=J)  # (J,)
 P = rng.normal(size=(N, I, J))  # (N, I, J)
 Q = rng.normal(size=(N, J, K))  # (N, J, K)
 
-transposed = np.einsum("ij->ji", A)  # (J, I)    order of the output letters = order of the axes
+transposed = np.einsum("ij->ji", A)  # (J, I)    output letters in the order you want
 row_sums = np.einsum("ij->i", A)  # (I,)        j is missing from the output: summed
 total = np.einsum("ij->", A)  # ()              nothing kept: sum of everything
 dot = np.einsum("j,j->", u, w)  # ()            j repeated and dropped: dot product

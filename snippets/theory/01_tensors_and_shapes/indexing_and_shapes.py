@@ -6,17 +6,17 @@ D, B, T = 64, 32, 16
 E = embedding_matrix(D)  # (V, D)
 tokens = np.random.default_rng(0).integers(0, V, size=(B, T))  # (B, T)
 
-x = E[tokens]  # (B, T, D)          an array of indices: its shape, then E's other axes
-first_seq = x[0]  # (T, D)          an integer drops its axis
-first_seq_kept = x[0:1]  # (1, T, D)  a slice keeps it, even of length 1
-last_token = x[:, -1]  # (B, D)
-last_token_kept = x[:, -1:]  # (B, 1, D)
-feature_0 = x[..., 0]  # (B, T)     ... stands for "all the axes before"
-with_axis = x[:, None]  # (B, 1, T, D)  None (np.newaxis) inserts a length-1 axis
-expanded = np.expand_dims(x, 1)  # (B, 1, T, D)
+x = E[tokens]                      # (B, T, D)     index array: its shape + E's other axes
+first_seq = x[0]                   # (T, D)        an integer drops its axis
+first_seq_kept = x[0:1]            # (1, T, D)     a slice keeps it, even of length 1
+last_token = x[:, -1]              # (B, D)
+last_token_kept = x[:, -1:]        # (B, 1, D)
+feature_0 = x[..., 0]              # (B, T)        ... means "all the axes before"
+with_axis = x[:, None]             # (B, 1, T, D)  None (np.newaxis) adds a length-1 axis
+expanded = np.expand_dims(x, 1)    # (B, 1, T, D)
 squeezed = np.squeeze(last_token_kept, axis=1)  # (B, D)
 walk_ids = [token_id("walk", tense, "3sg") for tense in ("present", "past", "future")]
-walk_forms = E[walk_ids]  # (len(walk_ids), D)  a list of indices works the same way
+walk_forms = E[walk_ids]           # (len(walk_ids), D)  a list of ids works the same way
 
 for expression, result in [
     ("E[tokens]", x),

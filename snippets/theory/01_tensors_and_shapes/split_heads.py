@@ -20,31 +20,35 @@ merged = heads.transpose(0, 2, 1, 3).reshape(B, T, D)  # (B, T, D)
 scores = heads @ heads.swapaxes(-1, -2) / np.sqrt(Dh)  # (B, H, T, T)
 weights = np.exp(scores - scores.max(axis=-1, keepdims=True))  # (B, H, T, T)
 weights /= weights.sum(axis=-1, keepdims=True)  # (B, H, T, T)
-out = weights @ heads  # (B, H, T, Dh)   a new array, laid out for (B, H, T, Dh)
-out_merged = out.transpose(0, 2, 1, 3).reshape(B, T, D)  # (B, T, D)
+out = weights @ heads  # (B, H, T, Dh)   a new array, laid out as (B, H, T, Dh)
+out_t = out.transpose(0, 2, 1, 3)  # (B, T, H, Dh)
+out_merged = out_t.reshape(B, T, D)  # (B, T, D)
 
 # The tempting one-liner has the right shape and the wrong contents.
 wrong = q.reshape(B, H, T, Dh)  # (B, H, T, Dh)
 misplaced = np.mean(np.any(wrong != heads, axis=-1))
 
 b, t, h = 3, 7, 2
-print("q          ", q.shape)
-print("split      ", split.shape)
-print("heads      ", heads.shape, "C-contiguous:", heads.flags["C_CONTIGUOUS"])
-print("merged     ", merged.shape, "round trip exact:", np.array_equal(merged, q), "| a view of q:", np.shares_memory(merged, q))
-print(f"heads[{b}, {h}, {t}] == q[{b}, {t}, {h * Dh}:{(h + 1) * Dh}]:", np.array_equal(heads[b, h, t], q[b, t, h * Dh : (h + 1) * Dh]))
-print("scores     ", scores.shape)
-print("out        ", out.shape)
-print("out.transpose(0, 2, 1, 3) C-contiguous:", out.transpose(0, 2, 1, 3).flags["C_CONTIGUOUS"])
-print("out_merged ", out_merged.shape, "shares memory with out:", np.shares_memory(out_merged, out))
+block = slice(h * Dh, (h + 1) * Dh)
+print("q         ", q.shape)
+print("split     ", split.shape)
+print("heads     ", heads.shape, "C-contiguous:", heads.flags["C_CONTIGUOUS"])
+print("merged    ", merged.shape, "round trip exact:", np.array_equal(merged, q))
+print("merged is a view of q:", np.shares_memory(merged, q))
+print(f"heads[{b}, {h}, {t}] == q[{b}, {t}, {block.start}:{block.stop}]:",
+      np.array_equal(heads[b, h, t], q[b, t, block]))
+print("scores    ", scores.shape)
+print("out       ", out.shape)
+print("out_t     ", out_t.shape, "C-contiguous:", out_t.flags["C_CONTIGUOUS"])
+print("out_merged", out_merged.shape, "a view of out:", np.shares_memory(out_merged, out))
 print("q.reshape(B, H, T, Dh) == heads:", np.array_equal(wrong, heads))
 print(f"head vectors in the wrong place: {misplaced:.2%}")
 
 assert np.array_equal(merged, q)  # exact: reshape and transpose only move numbers
 assert np.shares_memory(merged, q)  # the two transposes cancel: still a view
-assert out.flags["C_CONTIGUOUS"]  # out is a fresh array in (B, H, T, Dh) order
-assert T == Dh == 16  # two axes of one size: a swap of them passes any shape check
-assert np.array_equal(heads[b, h, t], q[b, t, h * Dh : (h + 1) * Dh])
+assert np.array_equal(heads[b, h, t], q[b, t, block])
 assert not heads.flags["C_CONTIGUOUS"]
-assert not out.transpose(0, 2, 1, 3).flags["C_CONTIGUOUS"] and not np.shares_memory(out_merged, out)  # a copy
+assert out.flags["C_CONTIGUOUS"] and not out_t.flags["C_CONTIGUOUS"]
+assert not np.shares_memory(out_merged, out)  # merging the attention output copies
+assert T == Dh == 16  # two axes of one size: swapping them passes any shape check
 assert not np.array_equal(wrong, heads) and misplaced > 0.9

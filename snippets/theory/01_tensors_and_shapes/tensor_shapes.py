@@ -1,6 +1,8 @@
 import numpy as np
 
-from lacourse.universe import N_TENSES, N_VERBS, SLOTS, V, conjugation_counts, embedding_matrix, token_id
+from lacourse.universe import (
+    N_TENSES, N_VERBS, SLOTS, V, conjugation_counts, embedding_matrix, token_id,
+)
 
 D, B, T = 64, 32, 16
 N_SLOTS = len(SLOTS)

@@ -10,7 +10,7 @@ reversed_axes = x.T  # (D, T, B)   .T reverses *all* axes
 xt_flat = xt.reshape(B, D * T)  # (B, D * T)
 xt_copy = np.ascontiguousarray(xt)  # (B, D, T)
 
-print(f"{'name':22s} {'shape':10s} {'strides (bytes)':16s} {'C-contig':8s}  shares memory with x")
+print(f"{'name':22s} {'shape':10s} {'strides':12s} {'C-contig':9s} shares memory with x")
 for name, array in [
     ("x", x),
     ("x.reshape(B, T*D)", flat),
@@ -19,15 +19,16 @@ for name, array in [
     ("xt.reshape(B, D*T)", xt_flat),
     ("ascontiguousarray(xt)", xt_copy),
 ]:
-    contiguous = array.flags["C_CONTIGUOUS"]
-    print(f"{name:22s} {str(array.shape):10s} {str(array.strides):16s} {contiguous!s:8s}  {np.shares_memory(x, array)}")
+    shape, strides = str(array.shape), str(array.strides)
+    contiguous, shared = array.flags["C_CONTIGUOUS"], np.shares_memory(x, array)
+    print(f"{name:22s} {shape:10s} {strides:12s} {contiguous!s:9s} {shared}")
 
 print("x.reshape(B, T*D)[0]  :", flat[0])
 print("xt.reshape(B, D*T)[0] :", xt_flat[0])
 
 assert np.array_equal(xt, swapped)
 assert reversed_axes.shape == x.shape[::-1]
-assert np.shares_memory(x, flat) and np.shares_memory(x, xt)  # reshape and transpose: views
-assert not xt.flags["C_CONTIGUOUS"]  # a transpose only swaps strides
+assert np.shares_memory(x, flat) and np.shares_memory(x, xt)  # reshape, transpose: views
+assert not xt.flags["C_CONTIGUOUS"]  # a transpose only reorders the strides
 assert not np.shares_memory(x, xt_flat)  # so reshaping it has to copy
-assert not np.array_equal(flat, xt_flat)  # and the numbers come out in a different order
+assert not np.array_equal(flat, xt_flat)  # and the numbers come out in another order

@@ -8,7 +8,7 @@ E = embedding_matrix(D)  # (V, D)
 G = E.T @ E  # (D, D)   dot products between the D columns
 S = E @ E.T  # (V, V)   dot products between forms: S[i, j] = E[i] @ E[j]
 
-print(f"{'matrix':9s} {'shape':11s} {'symmetric':>9s} {'min eig >= -tol':>16s} {'eig > tol':>10s} {'rank':>5s}")
+print("matrix    shape       symmetric  min eig >= -tol  eig > tol  rank")
 for name, M in [("E.T @ E", G), ("E @ E.T", S)]:
     eigenvalues = np.linalg.eigvalsh(M)  # (M.shape[0],)
     tol = 1e-10 * eigenvalues.max()
