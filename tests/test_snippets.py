@@ -43,6 +43,13 @@ def test_tuple_targets_are_checked_one_by_one():
         run_code(code.replace("(n, n)", "(m, n)"), "inline/svd_wrong.py")
 
 
+def test_a_comment_may_describe_only_the_array_targets():
+    code = "import numpy as np\nlabel, x = 'ones', np.ones((2, 5))  # (2, 5)\n"
+    assert run_code(code, "inline/mixed.py").namespace["x"].shape == (2, 5)
+    with pytest.raises(SnippetError, match="`x` has shape"):
+        run_code(code.replace("# (2, 5)", "# (5, 2)"), "inline/mixed_wrong.py")
+
+
 def test_shape_groups_reads_the_leading_parentheses():
     assert shape_groups("# (B, T, D)  embedded tokens") == ["(B, T, D)"]
     assert shape_groups("# (m, k), (k,), (k, n)") == ["(m, k)", "(k,)", "(k, n)"]

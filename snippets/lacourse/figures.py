@@ -29,6 +29,8 @@ def svg(fig) -> str:
     text = buffer.getvalue()
     text = text[text.index("<svg") :]  # drop the XML prolog and doctype
     text = re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.DOTALL)
+    # Text without an explicit fill would be black even in dark mode: inherit the page colour.
+    text = text.replace("<svg ", '<svg fill="currentColor" ', 1)
     return text.replace("#000000", "currentColor")
 
 

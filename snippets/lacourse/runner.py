@@ -191,7 +191,9 @@ def _instrument(code: str, filename: str) -> ast.Module:
             f"{filename!r}, {stmt.lineno}, globals(), locals())"
         )
         new = ast.parse(call).body[0]
-        return ast.copy_location(new, stmt)
+        for node in ast.walk(new):  # tracebacks through the check point at the assignment's line
+            node.lineno, node.end_lineno = stmt.lineno, stmt.lineno
+        return new
 
     def walk(body: list[ast.stmt]) -> list[ast.stmt]:
         out = []
@@ -213,7 +215,10 @@ def _instrument(code: str, filename: str) -> ast.Module:
 
 def _shape_check(values, names, groups, filename, lineno, global_ns, local_ns) -> None:
     if len(groups) != len(names):
-        groups = groups if len(names) == 1 and groups else [None] * len(names)
+        # `fig, axes = plt.subplots(1, 4)  # (4,)`: the groups describe the array targets only
+        arrays = [i for i, value in enumerate(values) if isinstance(value, np.ndarray)]
+        by_array = dict(zip(arrays, groups)) if len(groups) == len(arrays) else {}
+        groups = [by_array.get(i) for i in range(len(names))]
     scope = {**global_ns, **local_ns}
     for value, name, group in zip(values, names, groups):
         if not isinstance(value, np.ndarray):

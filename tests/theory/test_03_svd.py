@@ -78,6 +78,15 @@ def test_full_and_economy_shapes():
     assert np.allclose(ns["U_econ"] @ np.diag(ns["S_econ"]) @ ns["Vt_econ"], C)
 
 
+def test_a_five_class_classifier_sees_at_most_five_directions():
+    run = run_file(f"{PAGE}/full_vs_economy.py")
+    W, x_perp = run.namespace["W"], run.namespace["x_perp"]
+    assert W.shape == (5, 64) and "W (5, 64): 5 singular values" in run.output
+    assert np.linalg.matrix_rank(W) <= 5
+    assert np.linalg.norm(x_perp) > 1.0  # a real direction, not the zero vector
+    assert np.allclose(W @ x_perp, 0.0, atol=1e-12)
+
+
 # --- rank and tolerance -----------------------------------------------------------------
 
 

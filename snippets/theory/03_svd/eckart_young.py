@@ -8,25 +8,26 @@ U, S, Vt = np.linalg.svd(C, full_matrices=False)  # (m, n), (n,), (n, n)
 rng = np.random.default_rng(0)
 tries = 200
 
-print(f"{'k':>2}  {'||C-C_k||_F':>11}  {'sqrt(sum S[k:]^2)':>17}  {'||C-C_k||_2':>11}  {'sigma_k+1':>9}"
-      f"  {'best random':>11}")
 rows = []
 for k in range(1, 6):
     C_k = U[:, :k] @ np.diag(S[:k]) @ Vt[:k]  # (m, n)
     frobenius = np.linalg.norm(C - C_k, "fro")
-    spectral = np.linalg.norm(C - C_k, 2)
     tail = np.sqrt(np.sum(S[k:] ** 2))
-    # Competitors: project the rows of C onto k random directions of R^n (also rank k).
+    spectral = np.linalg.norm(C - C_k, 2)
+    # Competitors: the rows of C projected onto k random directions of R^n (rank k too).
     random_errors = []
     for _ in range(tries):
         Q, _ = np.linalg.qr(rng.normal(size=(n, k)))  # (n, k), (k, k)
         random_errors.append(np.linalg.norm(C - C @ Q @ Q.T, "fro"))
-    best_random = min(random_errors)
-    rows.append((k, frobenius, tail, spectral, S[k], best_random))
-    print(f"{k:>2}  {frobenius:11.4f}  {tail:17.4f}  {spectral:11.4f}  {S[k]:9.4f}  {best_random:11.4f}")
+    rows.append((k, frobenius, tail, spectral, S[k], min(random_errors)))
+
+print(" k  ||C-C_k||_F  sqrt(sum S[k:]^2)  ||C-C_k||_2  sigma_k+1  best random")
+for k, frobenius, tail, spectral, sigma_next, best_random in rows:
+    print(f"{k:>2}  {frobenius:11.4f}  {tail:17.4f}  {spectral:11.4f}  {sigma_next:9.4f}"
+          f"  {best_random:11.4f}")
 print(f"best random: min over {tries} random orthonormal Q (n, k) of ||C - C Q Q^T||_F")
 
 for k, frobenius, tail, spectral, sigma_next, best_random in rows:
     assert np.isclose(frobenius, tail)  # Eckart-Young, Frobenius norm
     assert np.isclose(spectral, sigma_next)  # Eckart-Young, spectral norm
-    assert best_random > 3 * frobenius  # no random rank-k matrix comes close to the truncated SVD
+    assert best_random > 3 * frobenius  # random rank-k matrices are far worse

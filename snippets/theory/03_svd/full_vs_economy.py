@@ -1,6 +1,6 @@
 import numpy as np
 
-from lacourse.universe import N_VERBS, SLOTS, conjugation_counts
+from lacourse.universe import N_TENSES, N_VERBS, SLOTS, conjugation_counts
 
 m, n = N_VERBS, len(SLOTS)
 C = conjugation_counts().astype(float)  # (m, n)  20 verbs x 15 (tense, person) slots
@@ -13,7 +13,7 @@ print(f"C: {C.shape}")
 print(f"full    : U {U_full.shape}  S {S.shape}  Vt {Vt.shape}")
 print(f"economy : U {U_econ.shape}  S {S_econ.shape}  Vt {Vt_econ.shape}")
 
-# The full SVD needs Sigma as an (m, n) matrix: k singular values on top, m - k rows of zeros below.
+# The full SVD needs Sigma as an (m, n) matrix: k singular values, then m - k zero rows.
 Sigma = np.zeros((m, n))  # (m, n)
 Sigma[:k, :k] = np.diag(S)
 print(f"Sigma {Sigma.shape}: zero rows = m - k = {m - k}")
@@ -23,6 +23,19 @@ err_econ = np.abs(U_econ @ np.diag(S_econ) @ Vt_econ - C).max()
 print(f"max |U Sigma Vt - C|   full: {err_full:.1e}   economy: {err_econ:.1e}")
 print(f"same singular values: {np.allclose(S, S_econ)}")
 
-assert U_full.shape == (20, 20) and U_econ.shape == (20, 15) and Vt.shape == (15, 15) and S.shape == (15,)
-assert np.allclose(U_full @ Sigma @ Vt, C) and np.allclose(U_econ @ np.diag(S_econ) @ Vt_econ, C)
+# The same count for a (5, D) tense classifier: at most 5 singular values, and a
+# hidden-state direction orthogonal to its 5 right singular vectors changes nothing.
+c, D = N_TENSES, 64  # classes, hidden size
+rng = np.random.default_rng(0)
+W = rng.normal(size=(c, D))  # (c, D)
+U_W, S_W, Vt_W = np.linalg.svd(W, full_matrices=False)  # (c, c), (c,), (c, D)
+x = rng.normal(size=D)  # (D,)
+x_perp = x - Vt_W.T @ (Vt_W @ x)  # (D,)  remove the parts along v_1..v_5
+print(f"W {W.shape}: {S_W.size} singular values   |W x_perp| = {np.linalg.norm(W @ x_perp):.1e}")
+
+assert U_full.shape == (20, 20) and S.shape == (15,) and Vt.shape == (15, 15)
+assert U_econ.shape == (20, 15) and Vt_econ.shape == (15, 15)
+assert np.allclose(U_full @ Sigma @ Vt, C)
+assert np.allclose(U_econ @ np.diag(S_econ) @ Vt_econ, C)
 assert np.allclose(S, S_econ)
+assert S_W.size == c == 5 and np.linalg.norm(W @ x_perp) < 1e-12

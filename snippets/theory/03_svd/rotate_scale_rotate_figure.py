@@ -13,12 +13,13 @@ N = 200
 theta = np.linspace(0.0, 2 * np.pi, N)  # (N,)
 X = np.stack([np.cos(theta), np.sin(theta)])  # (2, N)  the unit circle
 marked = Vt.T.copy()  # (2, 2)  columns v_1 and v_2, the two marked vectors
+Sigma = np.diag(S)  # (2, 2)
 
-stages = [
+stages = [  # (panel title, circle points, marked vectors) after each step
     ("$x$", X, marked),
     ("$V^\\top x$", Vt @ X, Vt @ marked),
-    ("$\\Sigma V^\\top x$", np.diag(S) @ Vt @ X, np.diag(S) @ Vt @ marked),
-    ("$U \\Sigma V^\\top x = A x$", U @ np.diag(S) @ Vt @ X, A @ marked),
+    ("$\\Sigma V^\\top x$", Sigma @ Vt @ X, Sigma @ Vt @ marked),
+    ("$U \\Sigma V^\\top x = A x$", U @ Sigma @ Vt @ X, A @ marked),
 ]
 assert np.allclose(stages[-1][1], A @ X)  # the last panel really is A applied to the circle
 
@@ -27,7 +28,8 @@ axes = fig.subplots(1, 4)  # (4,)  one panel per stage
 for ax, (title, points, arrows) in zip(axes, stages):
     ax.plot(points[0], points[1], color="#1f77b4", lw=1.5)
     for i, color in enumerate(["#ff7f0e", "#2ca02c"]):
-        ax.annotate("", xy=arrows[:, i], xytext=(0, 0), arrowprops={"arrowstyle": "->", "color": color, "lw": 2})
+        style = {"arrowstyle": "->", "color": color, "lw": 2}
+        ax.annotate("", xy=arrows[:, i], xytext=(0, 0), arrowprops=style)
     ax.axhline(0, color="#888888", lw=0.5)
     ax.axvline(0, color="#888888", lw=0.5)
     ax.set_xlim(-2.3, 2.3)

@@ -20,16 +20,19 @@ for kappa in kappas:
 
 fig, ax = plt.subplots(figsize=(5.5, 3.6))
 for (dtype, errs), color in zip(errors.items(), ["C0", "C1"]):
-    name = np.dtype(dtype).name
-    eps = np.finfo(dtype).eps
+    name, eps = np.dtype(dtype).name, np.finfo(dtype).eps
     ax.loglog(kappas, errs, "o-", color=color, markersize=3, label=name)
-    ax.loglog(kappas, kappas * eps, "--", color=color, linewidth=1, label=rf"{name}: $\kappa \cdot \varepsilon$")
+    reference = rf"{name}: $\kappa \cdot \varepsilon$"
+    ax.loglog(kappas, kappas * eps, "--", color=color, linewidth=1, label=reference)
     assert np.all(np.array(errs) <= 10 * kappas * eps)
-assert np.all(np.array(errors[np.float32]) <= kappas * np.finfo(np.float32).eps)
-above64 = np.array(errors[np.float64]) > kappas * np.finfo(np.float64).eps  # (29,)
-assert above64[0] and np.all(kappas[above64] < 10)  # float64 is above its line only near kappa = 1
 ax.set_xlabel(r"$\kappa(A)$")
 ax.set_ylabel(r"$\|\hat{x} - x\|_2 \,/\, \|x\|_2$")
 ax.grid(True, which="major", alpha=0.3)
 ax.legend(fontsize=8, frameon=False, loc="upper left")
 show(fig)
+
+err32 = np.array(errors[np.float32])  # (29,)
+err64 = np.array(errors[np.float64])  # (29,)
+assert np.all(err32 <= kappas * np.finfo(np.float32).eps)  # float32: below its line
+above64 = err64 > kappas * np.finfo(np.float64).eps  # (29,)
+assert above64[0] and np.all(kappas[above64] < 10)  # float64: above only near kappa = 1

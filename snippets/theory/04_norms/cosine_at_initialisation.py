@@ -20,8 +20,9 @@ cosines = {relation: cosine(E[she_walked], E[other]) for relation, other in pair
 print(f"cosine with {FORMS[she_walked]!r} in the untrained E:")
 for relation, other in pairs:
     print(f"  {relation:24s} {FORMS[other]!r:24s} {cosines[relation]:+.4f}")
-assert all(abs(c) < 2 / np.sqrt(D) for c in cosines.values())  # all small: nothing is learned yet
-assert max(cosines, key=lambda r: abs(cosines[r])) == "unrelated"  # relatedness plays no part
+assert all(abs(c) < 2 / np.sqrt(D) for c in cosines.values())  # all small
+# the largest in size is the unrelated pair: relatedness plays no part yet
+assert max(cosines, key=lambda r: abs(cosines[r])) == "unrelated"
 
 # All V*(V-1)/2 pairs at once: normalise the rows, then one Gram matrix.
 print()
@@ -32,6 +33,7 @@ for D in (16, 64, 256):
     cos = unit @ unit.T  # (V, V)
     off_diagonal = cos[np.triu_indices(V, k=1)]  # (V * (V - 1) // 2,)
     mean_abs, std = np.mean(np.abs(off_diagonal)), np.std(off_diagonal)
-    print(f"{D:4d} {off_diagonal.size:8d} {mean_abs:11.4f} {std:8.4f} {1 / np.sqrt(D):10.4f}")
+    print(f"{D:4d} {off_diagonal.size:8d} {mean_abs:11.4f} {std:8.4f} {D**-0.5:10.4f}")
     assert abs(std * np.sqrt(D) - 1) < 0.05  # the spread of cos is 1/sqrt(D)
-    assert abs(mean_abs * np.sqrt(D) - np.sqrt(2 / np.pi)) < 0.05  # E|N(0, 1/D)| = sqrt(2/pi)/sqrt(D)
+    # the mean of |N(0, 1/D)| is sqrt(2/pi) / sqrt(D)
+    assert abs(mean_abs * np.sqrt(D) - np.sqrt(2 / np.pi)) < 0.05

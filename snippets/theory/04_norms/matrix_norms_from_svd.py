@@ -9,13 +9,15 @@ U, S, Vt = np.linalg.svd(A, full_matrices=False)  # (m, k), (k,), (k, n)
 
 fro_entries = np.sqrt(np.sum(A**2))
 fro_svd = np.sqrt(np.sum(S**2))
+fro_numpy = np.linalg.norm(A, "fro")
 spec_svd = S[0]
+spec_numpy = np.linalg.norm(A, 2)
 print("A = conjugation_counts():", A.shape)
-print(f"{'':28s} {'from entries':>13s} {'from the SVD':>13s} {'np.linalg.norm':>15s}")
-print(f"{'Frobenius ||A||_F':28s} {fro_entries:13.4f} {fro_svd:13.4f} {np.linalg.norm(A, 'fro'):15.4f}")
-print(f"{'spectral  ||A||_2 = sigma_1':28s} {'':>13s} {spec_svd:13.4f} {np.linalg.norm(A, 2):15.4f}")
-assert np.isclose(fro_entries, fro_svd) and np.isclose(fro_svd, np.linalg.norm(A, "fro"))
-assert np.isclose(spec_svd, np.linalg.norm(A, 2))
+print(f"{'':27s} {'from entries':>13s} {'from the SVD':>13s} {'np.linalg.norm':>15s}")
+print(f"{'Frobenius ||A||_F':27s} {fro_entries:13.4f} {fro_svd:13.4f} {fro_numpy:15.4f}")
+print(f"{'spectral ||A||_2 = sigma_1':27s} {'':13s} {spec_svd:13.4f} {spec_numpy:15.4f}")
+assert np.isclose(fro_entries, fro_svd) and np.isclose(fro_svd, fro_numpy)
+assert np.isclose(spec_svd, spec_numpy)
 
 # ||A||_2 is the most A can stretch a unit vector: try many, then the best one, v_1.
 rng = np.random.default_rng(0)

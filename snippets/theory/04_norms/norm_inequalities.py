@@ -2,7 +2,8 @@ import numpy as np
 
 rng = np.random.default_rng(0)
 N, n = 10_000, 64
-X = rng.normal(size=(N, n)) * rng.uniform(0.01, 100.0, size=(N, 1))  # (N, n) many scales
+scales = rng.uniform(0.01, 100.0, size=(N, 1))  # (N, 1)
+X = rng.normal(size=(N, n)) * scales  # (N, n)  many vectors, many scales
 
 l1 = np.linalg.norm(X, ord=1, axis=1)  # (N,)
 l2 = np.linalg.norm(X, ord=2, axis=1)  # (N,)
@@ -30,7 +31,8 @@ flat = np.ones(n)  # (n,)
 print()
 print(f"{'vector':8s} {'L1':>8s} {'L2':>8s} {'Linf':>8s}")
 for name, v in [("one-hot", one_hot), ("ones", flat)]:
-    print(f"{name:8s} {np.linalg.norm(v, 1):8.4f} {np.linalg.norm(v, 2):8.4f} {np.linalg.norm(v, np.inf):8.4f}")
+    norms = [np.linalg.norm(v, order) for order in (1, 2, np.inf)]
+    print(f"{name:8s} " + " ".join(f"{value:8.4f}" for value in norms))
 print(f"sqrt(n) = {np.sqrt(n):.4f}")
-assert np.linalg.norm(one_hot, 1) == np.linalg.norm(one_hot, 2) == np.linalg.norm(one_hot, np.inf) == 1.0
-assert np.linalg.norm(flat, 1) == n and np.linalg.norm(flat, 2) == np.sqrt(n) and np.linalg.norm(flat, np.inf) == 1.0
+assert [np.linalg.norm(one_hot, order) for order in (1, 2, np.inf)] == [1.0, 1.0, 1.0]
+assert [np.linalg.norm(flat, order) for order in (1, 2, np.inf)] == [n, np.sqrt(n), 1.0]

@@ -18,7 +18,8 @@ print(f"{'|proj|^2 + |perp|^2':20s} {proj @ proj + perp @ perp:.6f}")
 print(f"{'|proj| / |a|':20s} {np.linalg.norm(proj) / np.linalg.norm(a):.4f}")
 print(f"{'|cos(a, b)|':20s} {abs(cos):.4f}")
 
-assert abs(perp @ b) < 1e-12 * np.linalg.norm(a) * np.linalg.norm(b)  # orthogonal up to rounding
+scale = np.linalg.norm(a) * np.linalg.norm(b)
+assert abs(perp @ b) < 1e-12 * scale  # perpendicular up to rounding
 assert np.allclose(proj + perp, a, rtol=0, atol=1e-15)  # a is rebuilt from its two parts
 assert np.isclose(a @ a, proj @ proj + perp @ perp)  # Pythagoras
 assert np.isclose(np.linalg.norm(proj), abs(cos) * np.linalg.norm(a))

@@ -26,6 +26,8 @@ print()
 print(f"row {token} of E ({FORMS[token]!r}), shape {e.shape}")
 for name, order in [("L1", 1), ("L2", 2), ("Linf", np.inf)]:
     print(f"{name:6s} {np.linalg.norm(e, ord=order):8.4f}")
+
 row_l2 = np.linalg.norm(E, axis=1)  # (V,)
-print(f"L2 of all {len(row_l2)} rows: mean {row_l2.mean():.4f}, min {row_l2.min():.4f}, max {row_l2.max():.4f}")
-assert abs(row_l2.mean() - 1.0) < 0.02  # entries are N(0, 1/D), so E||e||^2 = D * (1/D) = 1
+print(f"L2 of all {len(row_l2)} rows: mean {row_l2.mean():.4f},", end=" ")
+print(f"min {row_l2.min():.4f}, max {row_l2.max():.4f}")
+assert abs(row_l2.mean() - 1.0) < 0.02  # entries are N(0, 1/D): E||e||^2 = D * 1/D = 1

@@ -16,11 +16,13 @@ for step in range(steps):
     norms.append(np.linalg.norm(W))
 norms = np.array(norms)  # (steps + 1,)
 predicted = norms[0] * factor ** np.arange(steps + 1)  # (steps + 1,)
+step_ratios = norms[1:] / norms[:-1]  # (steps,)
 
-print(f"lr = {lr}, lambda = {lam}, factor 1 - lr*lambda = {factor}")
+print(f"lr = {lr}, lambda = {lam}, 1 - lr * lambda = {factor}")
 print(f"{'step':>4s} {'||W||_F':>9s} {'||W_0|| * factor^step':>22s}")
 for step in range(0, steps + 1, 5):
     print(f"{step:4d} {norms[step]:9.4f} {predicted[step]:22.4f}")
-print("ratio of consecutive norms: min", f"{np.min(norms[1:] / norms[:-1]):.6f}", "max", f"{np.max(norms[1:] / norms[:-1]):.6f}")
-assert np.allclose(norms[1:] / norms[:-1], factor, rtol=1e-12)
+print(f"ratio of consecutive norms: min {step_ratios.min():.6f},", end=" ")
+print(f"max {step_ratios.max():.6f}")
+assert np.allclose(step_ratios, factor, rtol=1e-12)
 assert np.allclose(norms, predicted, rtol=1e-12)
