@@ -120,7 +120,9 @@ def on_page_content(html_text, page, config, files):
 @event_priority(-200)  # after mkdocs-static-i18n's post-build (-100), which builds the other languages
 def on_post_build(config):
     i18n = config.plugins.get("i18n")
-    if i18n is not None and not i18n.building:
+    if i18n is not None and i18n.building:
+        return  # a nested language build: the outer one reports for all languages
+    if i18n is not None:
         others = [lang.locale for lang in i18n.config.languages if not lang.default]
         split_search_index(Path(config.site_dir), i18n.default_language, others)
     log.info(
@@ -129,6 +131,7 @@ def on_post_build(config):
         _stats["seconds"],
         _stats["reused"],
     )
+    _stats.update(run=0, reused=0, seconds=0.0)  # per build, also across `mkdocs serve` rebuilds
 
 
 def split_search_index(site: Path, default_locale: str, locales: list[str]) -> None:
