@@ -106,9 +106,8 @@ def on_page_markdown(markdown, page, config, files):
         opts = match.group("opts")
         if "title=" not in opts:  # name the file on the page and in error messages
             opts += f' title="{path}"'
-        return f"{match.group('indent')}{match.group('fence')}python{opts}\n{match.group('body')}" + (
-            f"{match.group('indent')}{match.group('fence')}"
-        )
+        indent, fence = match.group("indent"), match.group("fence")
+        return f"{indent}{fence}python{opts}\n{match.group('body')}{indent}{fence}"
 
     return EXEC_FENCE.sub(checked, markdown)
 
