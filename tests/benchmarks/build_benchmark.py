@@ -24,30 +24,24 @@ from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import mkdocs_build  # noqa: E402
 PAGE = Path("docs/en/theory/00-why-linear-algebra.md")
 SNIPPET = Path("snippets/theory/00_why_linear_algebra/embedding_lookup_timing.py")  # ~0.6 s to run
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def cold_build(scratch: Path) -> None:
-    log = scratch / "exec.jsonl"
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(scratch / "site")],
-        cwd=ROOT,
-        env={**ENV, "LACOURSE_EXEC_LOG": str(log)},
-        check=True,
-    )
-    wall = time.perf_counter() - start
-    events = [json.loads(line) for line in log.read_text().splitlines()]
-    runs = [e for e in events if e["event"] == "run"]
+    build = mkdocs_build(ROOT, scratch / "site")  # the same strict build the tests run
+    assert build.returncode == 0, build.log
+    runs = [e for e in build.events if e["event"] == "run"]
     blocks = Counter(e["snippet"] for e in runs)
     executing = sum(e["seconds"] for e in runs)
     print("cold `mkdocs build` (both languages)")
-    print(f"  wall time                  {wall:7.2f} s")
-    print(f"  executing blocks           {executing:7.2f} s  ({executing / wall:.0%} of the build)")
+    print(f"  wall time                  {build.seconds:7.2f} s")
+    print(f"  executing blocks           {executing:7.2f} s  ({executing / build.seconds:.0%} of the build)")
     print(f"  distinct blocks            {len(blocks):7d}")
-    print(f"  block outputs shown        {len(events):7d}  (en + es)")
+    print(f"  block outputs shown        {len(build.events):7d}  (en + es)")
     print(f"  executions per block       {len(runs) / len(blocks):7.2f}")
 
 
