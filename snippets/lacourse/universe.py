@@ -40,6 +40,16 @@ LANGUAGES = ("en", "es")
 
 N_VERBS, N_TENSES, N_PERSONS = len(VERBS), len(TENSES), len(PERSONS)
 SLOTS = [(tense, person) for tense in TENSES for person in PERSONS]  # the 15 columns
+N_SLOTS = len(SLOTS)
+
+# The sizes of the running example's model, used on every page and lab. Every axis has a size
+# of its own (and none equals V = 600, N_VERBS = 20, N_SLOTS = 15, N_TENSES = 5 or N_PERSONS = 3),
+# so a printed shape such as (32, 4, 12, 16) can be read one way only.
+B = 32  # sequences in a batch
+T = 12  # positions (tokens) per sequence
+D = 64  # model (embedding) width
+H = 4  # attention heads
+D_HEAD = D // H  # 16: the width of one head
 
 _EN_PRONOUN = {"1sg": "I", "2sg": "you", "3sg": "she"}
 _ES_PRONOUN = {"1sg": "yo", "2sg": "tú", "3sg": "ella"}
