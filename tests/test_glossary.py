@@ -16,6 +16,13 @@ RULED_OUT = {
     r"\btranspuesta": "traspuesta",
     r"\bincrustaci[oó]n": "embedding",
     r"\bbajo rango\b": "rango bajo",
+    r"recuentos? de conjugaci": "matriz de conteos de conjugación",
+    r"conteos de conjugaciones": "matriz de conteos de conjugación",
+    r"matriz de conjugaciones": "matriz de conteos de conjugación",
+    r"\bpaso hacia (?:delante|adelante|atr[aá]s)": "pasada hacia delante / hacia atrás",
+    r"\bpuerta": "compuerta",
+    r"formas con nombre": "formas cuyos ejes tienen nombre",
+    r"\bhueco": "brecha (espectral)",
 }
 
 
