@@ -17,6 +17,11 @@ DOCS = ROOT / "docs"
 SNIPPETS = ROOT / "snippets"
 LANGUAGES = ("en", "es")
 
+# Test this checkout's code, whatever the install mode (after `pip install .` an installed copy of
+# lacourse would otherwise be the one imported). The build does the same in lacourse/hooks.py.
+if sys.path[:1] != [str(SNIPPETS)]:
+    sys.path.insert(0, str(SNIPPETS))
+
 
 @dataclass
 class Build:

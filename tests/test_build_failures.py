@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -48,3 +56,68 @@ def test_a_broken_block_fails_the_build_and_names_page_and_file(tmp_path, includ
     assert symptom in build.log
     assert "en/index.md" in build.log and f"snippets/{include}" in build.log, build.log
     assert build.seconds < 60
+
+
+def test_the_build_and_the_tests_run_this_checkout_s_code(tmp_path):
+    """After a plain `pip install .` an installed copy of lacourse must not shadow the checkout."""
+    import lacourse
+
+    assert Path(lacourse.__file__).resolve().is_relative_to(ROOT / "snippets")
+    # An "installed" copy earlier on the path, as site-packages would be: the hook file still
+    # makes the build import the checkout's lacourse.
+    stale = tmp_path / "site-packages" / "lacourse"
+    stale.mkdir(parents=True)
+    (stale / "__init__.py").write_text("")
+    (stale / "site.py").write_text("raise ImportError('the installed copy was imported')\n")
+    probe = "import lacourse.site; print(lacourse.site.__file__)"
+    hook = ROOT / "snippets" / "lacourse" / "hooks.py"
+    done = subprocess.run(
+        [sys.executable, "-c", f"import runpy; runpy.run_path({str(hook)!r}); {probe}"],
+        env={**os.environ, "PYTHONPATH": str(stale.parent)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    assert Path(done.stdout.strip()).resolve() == (ROOT / "snippets" / "lacourse" / "site.py").resolve()
+
+
+def test_serve_shows_a_failing_snippet_on_its_page_and_keeps_answering(tmp_path):
+    project = tiny_project(tmp_path, "broken/raises.py")
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+        cwd=project,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        page = _get(f"http://127.0.0.1:{port}/", seconds=60)
+        assert "snippets/broken/raises.py failed" in page and "en/index.md" in page
+        assert "ValueError: a broken snippet" in page and "line 3" in page  # the traceback
+        assert "es/index.md" in _get(f"http://127.0.0.1:{port}/es/", seconds=10)
+    finally:
+        server.terminate()
+        log = server.communicate(timeout=30)[1]
+    assert "snippets/broken/raises.py failed" in log  # and the terminal says so too
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _get(url: str, seconds: float) -> str:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                return response.read().decode("utf-8")
+        except (urllib.error.URLError, ConnectionError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)

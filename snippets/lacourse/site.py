@@ -52,7 +52,7 @@ INCLUDE = re.compile(r'^--8<--\s+"(?P<path>[^"]+)"$')
 
 _outputs: dict[str, str] = {}  # cache key -> output; lives as long as the process
 _stats = {"run": 0, "reused": 0, "seconds": 0.0}
-_state = {"page": "?", "library": "", "snippets": SNIPPETS_DIR}
+_state = {"page": "?", "library": "", "snippets": SNIPPETS_DIR, "serving": False}
 
 
 def snippet_includes(markdown: str, page: str = "?") -> list[str]:
@@ -83,6 +83,11 @@ def library_fingerprint() -> str:
 # --- MkDocs events (wired in by hooks.py) ---------------------------------------------
 
 
+def on_startup(command, dirty):
+    # `mkdocs serve` must keep answering while a snippet is broken: see _shown_while_serving.
+    _state["serving"] = command == "serve"
+
+
 def on_config(config):
     markdown_exec.formatters["python"] = markdown_exec.formatters["py"] = _format_python
     # Check includes where pymdownx.snippets will read them.
@@ -102,7 +107,10 @@ def on_page_markdown(markdown, page, config, files):
     def checked(match: re.Match) -> str:
         (path,) = snippet_includes(match.group(0), page_name)
         if not (_state["snippets"] / path).is_file():
-            raise SnippetBuildError(f"page {page_name}: snippet file snippets/{path} does not exist")
+            error = SnippetBuildError(f"page {page_name}: snippet file snippets/{path} does not exist")
+            if _state["serving"]:
+                return _shown_while_serving(error, path)
+            raise error
         opts = match.group("opts")
         if "title=" not in opts:  # name the file on the page and in error messages
             opts += f' title="{path}"'
@@ -168,7 +176,12 @@ def _format_python(**kwargs):
     volatile = extra.pop("volatile", None) is not None
     snippet = extra.get("title", "?")
     # str(): base_format returns Markup, whose .replace() would escape the attributes we add.
-    output = str(markdown_exec.base_format(language="python", run=_run_cached, **kwargs))
+    try:
+        output = str(markdown_exec.base_format(language="python", run=_run_cached, **kwargs))
+    except SnippetBuildError as error:
+        if not _state["serving"]:
+            raise
+        return _shown_while_serving(error, snippet)
     if kwargs.get("html") and "<svg" in output:
         if not alt:
             raise SnippetBuildError(f"page {_state['page']}: figure from snippets/{snippet} needs alt=\"...\"")
@@ -196,6 +209,20 @@ def _run_cached(code: str, returncode=None, session=None, id=None, **extra) -> s
     _record("run", snippet, seconds)
     _outputs[key] = run.output
     return run.output
+
+
+def _shown_while_serving(error: SnippetBuildError, snippet: str) -> str:
+    """Under `mkdocs serve` a failing block becomes a red box on its page, and the server keeps
+    answering (a raised error would leave it "stuck" until fixed). `mkdocs build` still fails.
+
+    Logged outside the `mkdocs` logger so strict mode does not turn it back into a failed build.
+    """
+    logging.getLogger("lacourse.serve").error("%s", error)
+    title = html.escape(f"page {_state['page']}: snippets/{snippet} failed (the build would stop here)")
+    return (
+        f'<div class="admonition failure snippet-failure" data-snippet="{html.escape(snippet)}">'
+        f'<p class="admonition-title">{title}</p><pre><code>{html.escape(str(error))}</code></pre></div>'
+    )
 
 
 def _record(event: str, snippet: str, seconds: float) -> None:
