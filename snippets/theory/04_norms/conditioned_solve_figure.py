@@ -2,9 +2,9 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from lacourse.figures import show
+from lacourse.universe import D
 
 rng = np.random.default_rng(0)
-D = 64
 U, _ = np.linalg.qr(rng.normal(size=(D, D)))  # (D, D), (D, D)
 V, _ = np.linalg.qr(rng.normal(size=(D, D)))  # (D, D), (D, D)
 x = rng.normal(size=D)  # (D,)

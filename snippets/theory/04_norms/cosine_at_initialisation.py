@@ -1,13 +1,12 @@
 import numpy as np
 
-from lacourse.universe import FORMS, V, embedding_matrix, token_id
+from lacourse.universe import FORMS, D, V, embedding_matrix, token_id
 
 
 def cosine(a, b):
     return a @ b / (np.linalg.norm(a) * np.linalg.norm(b))
 
 
-D = 64
 E = embedding_matrix(D)  # (V, D)
 she_walked = token_id("walk", "past", "3sg")
 pairs = [
@@ -27,13 +26,13 @@ assert max(cosines, key=lambda r: abs(cosines[r])) == "unrelated"
 # All V*(V-1)/2 pairs at once: normalise the rows, then one Gram matrix.
 print()
 print(f"{'D':>4s} {'pairs':>8s} {'mean |cos|':>11s} {'std cos':>8s} {'1/sqrt(D)':>10s}")
-for D in (16, 64, 256):
-    E = embedding_matrix(D)  # (V, D)
-    unit = E / np.linalg.norm(E, axis=1, keepdims=True)  # (V, D)
+for d in (D // 4, D, 4 * D):
+    E_d = embedding_matrix(d)  # (V, d)
+    unit = E_d / np.linalg.norm(E_d, axis=1, keepdims=True)  # (V, d)
     cos = unit @ unit.T  # (V, V)
     off_diagonal = cos[np.triu_indices(V, k=1)]  # (V * (V - 1) // 2,)
     mean_abs, std = np.mean(np.abs(off_diagonal)), np.std(off_diagonal)
-    print(f"{D:4d} {off_diagonal.size:8d} {mean_abs:11.4f} {std:8.4f} {D**-0.5:10.4f}")
-    assert abs(std * np.sqrt(D) - 1) < 0.05  # the spread of cos is 1/sqrt(D)
-    # the mean of |N(0, 1/D)| is sqrt(2/pi) / sqrt(D)
-    assert abs(mean_abs * np.sqrt(D) - np.sqrt(2 / np.pi)) < 0.05
+    print(f"{d:4d} {off_diagonal.size:8d} {mean_abs:11.4f} {std:8.4f} {d**-0.5:10.4f}")
+    assert abs(std * np.sqrt(d) - 1) < 0.05  # the spread of cos is 1/sqrt(d)
+    # the mean of |N(0, 1/d)| is sqrt(2/pi) / sqrt(d)
+    assert abs(mean_abs * np.sqrt(d) - np.sqrt(2 / np.pi)) < 0.05

@@ -1,6 +1,6 @@
 import numpy as np
 
-from lacourse.universe import FORMS, V, embedding_matrix, token_id
+from lacourse.universe import FORMS, D, V, embedding_matrix, token_id
 
 n = 3
 x = np.array([3.0, -4.0, 0.0])  # (n,)
@@ -18,7 +18,6 @@ for name, by_hand, order in [("L1", l1, 1), ("L2", l2, 2), ("Linf", linf, np.inf
 assert (l1, l2, linf) == (7.0, 5.0, 4.0)
 
 # The same three norms of one embedding row of the running example.
-D = 64
 E = embedding_matrix(D)  # (V, D)
 token = token_id("walk", "past", "3sg")
 e = E[token]  # (D,)
