@@ -1,9 +1,9 @@
 import numpy as np
 
 from lacourse import universe
+from lacourse.universe import D, D_HEAD, H, T
 
-T, D = 16, 64  # positions, model width
-d = D  # one head as wide as the model
+d = D_HEAD  # one head of H: width d = D // H
 rng = np.random.default_rng(0)
 E = universe.embedding_matrix(D)  # (universe.V, D)
 tokens = rng.integers(0, universe.V, size=T)  # (T,)
@@ -16,23 +16,26 @@ Q = X @ W_q  # (T, d)
 K = X @ W_k  # (T, d)
 V = X @ W_v  # (T, d)
 
-scores = Q @ K.T / np.sqrt(d)  # (T, T)   scores[s, t] = Q[s] @ K[t] / sqrt(d)
-shifted = scores - scores.max(axis=1, keepdims=True)  # (T, T)   softmax, row by row
+# scores[s, t] = Q[s] @ K[t] / sqrt(d)
+scores = Q @ K.T / np.sqrt(d)  # (T, T)
+# softmax, row by row (subtracting the row maximum changes nothing but avoids overflow)
+shifted = scores - scores.max(axis=1, keepdims=True)  # (T, T)
 weights = np.exp(shifted) / np.exp(shifted).sum(axis=1, keepdims=True)  # (T, T)
 out = weights @ V  # (T, d)
 
 assert np.allclose(np.einsum("sd,td->st", Q, K) / np.sqrt(d), scores)
 assert np.allclose(weights.sum(axis=1), 1.0)
 
-print(f"{'step':22s} {'shapes':28s} {'FLOPs':>8s}")
-for step, shapes, flops in [
+steps = [  # the five matrix products of one head
     ("Q = X @ W_q", "(T, D) @ (D, d) -> (T, d)", 2 * T * D * d),
     ("K = X @ W_k", "(T, D) @ (D, d) -> (T, d)", 2 * T * D * d),
     ("V = X @ W_v", "(T, D) @ (D, d) -> (T, d)", 2 * T * D * d),
     ("scores = Q @ K.T", "(T, d) @ (d, T) -> (T, T)", 2 * T * d * T),
     ("out = weights @ V", "(T, T) @ (T, d) -> (T, d)", 2 * T * T * d),
-]:
+]
+print(f"{'step':22s} {'shapes':28s} {'FLOPs':>8s}")
+for step, shapes, flops in steps:
     print(f"{step:22s} {shapes:28s} {flops:>8,}")
-print("T, D, d =", (T, D, d))
+print("T, D, H, d =", (T, D, H, d))
 print("scores ", scores.shape, " weights", weights.shape, " out", out.shape)
 print("row sums of weights:", weights.sum(axis=1)[:4], "...")

@@ -1,12 +1,13 @@
 import numpy as np
 
-from lacourse.universe import TENSES, V, embedding_matrix, token_id
+from lacourse.universe import D, N_TENSES, V, embedding_matrix, token_id
 
-D, C = 64, len(TENSES)
+C = N_TENSES  # number of tenses
 rng = np.random.default_rng(0)
 E = embedding_matrix(D)  # (V, D)
 B = E.T  # (D, V)   first map: one-hot form -> embedding
-A = rng.normal(0.0, 1.0 / np.sqrt(D), size=(C, D))  # (C, D)   second map: tense classifier
+# second map: a tense classifier
+A = rng.normal(0.0, 1.0 / np.sqrt(D), size=(C, D))  # (C, D)
 
 x = np.zeros(V)  # (V,)
 x[token_id("walk", "past", "3sg")] = 1.0  # "she walked"

@@ -1,8 +1,8 @@
 import numpy as np
 
-from lacourse.universe import FORMS, TENSES, V, embedding_matrix
+from lacourse.universe import B, D, FORMS, N_TENSES, TENSES, V, embedding_matrix
 
-B, D, C = 32, 64, len(TENSES)  # batch, hidden width, tenses
+C = N_TENSES  # classes; B is the batch size, D the hidden width
 rng = np.random.default_rng(0)
 E = embedding_matrix(D)  # (V, D)
 tokens = rng.integers(0, V, size=B)  # (B,)
@@ -14,7 +14,8 @@ Y = X @ W + b  # (B, C)   b is broadcast: added to every row
 b_rows = np.broadcast_to(b, (B, C))  # (B, C)   what broadcasting does, without copying
 assert np.array_equal(Y, X @ W + b_rows)
 
-# PyTorch's nn.Linear(D, C) stores the (5, D) matrix and multiplies by its transpose.
+# PyTorch's nn.Linear(D, C) stores a (C, D) weight, (out_features, in_features),
+# and multiplies by its transpose.
 W_torch = W.T  # (C, D)
 assert np.allclose(X @ W_torch.T + b, Y)
 

@@ -1,6 +1,8 @@
 import numpy as np
 
-d, r = 768, 8  # GPT-2 small width, LoRA rank
+from lacourse.universe import D
+
+d, r = 768, 8  # GPT-2 small width (not the course's D), LoRA rank
 rng = np.random.default_rng(0)
 W = rng.normal(0.0, 1.0 / np.sqrt(d), size=(d, d))  # (d, d)   frozen pretrained weight
 B_lora = rng.normal(0.0, 0.01, size=(d, r))  # (d, r)   (zero at the start of training)
@@ -17,6 +19,9 @@ print(f"ratio                         : {full_params / lora_params:>8g}x")
 assert rank == r
 assert full_params == 589_824 and lora_params == 12_288
 assert full_params / lora_params == 48 == d / (2 * r)
+# Why a real model's width: at the course width D the same rank saves far less.
+print(f"same r at width D = {D:<10d}: {D * D / (2 * D * r):>8g}x")
+assert D * D / (2 * D * r) == 4
 
 # Applying it: never build delta_W, apply A_lora then B_lora (composition of maps).
 x = rng.normal(size=d)  # (d,)

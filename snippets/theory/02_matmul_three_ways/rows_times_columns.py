@@ -1,8 +1,8 @@
 import numpy as np
 
-from lacourse.universe import FORMS, TENSES, V, embedding_matrix, token_id
+from lacourse.universe import D, FORMS, N_TENSES, TENSES, V, embedding_matrix, token_id
 
-D, C = 64, len(TENSES)  # embedding width, number of tenses
+C = N_TENSES  # number of tenses (classes); D is the embedding width
 E = embedding_matrix(D)  # (V, D)
 W = np.random.default_rng(0).normal(0.0, 1.0 / np.sqrt(D), size=(D, C))  # (D, C)
 

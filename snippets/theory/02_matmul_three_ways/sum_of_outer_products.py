@@ -17,6 +17,7 @@ for p in range(k):
     assert piece_rank == 1
     assert running_rank == p + 1
 
-# The sum of the k pieces is the product, exactly (small integers add up without rounding).
+# The sum of the k pieces is the product, exactly (small integers add up without
+# rounding).
 print("sum of pieces == A @ B:", np.array_equal(running, A @ B))
 assert np.array_equal(running, A @ B)

@@ -11,7 +11,8 @@ def same_up_to_sign(P, Q):
     return np.abs(np.sum(P * Q, axis=0))
 
 
-# 1. C^T C = V Sigma^2 V^T: eigenvalues sigma_i^2, eigenvectors the right singular vectors.
+# 1. C^T C = V Sigma^2 V^T: eigenvalues sigma_i^2, eigenvectors the right singular
+# vectors.
 U_C, S_C, Vt_C = np.linalg.svd(C, full_matrices=False)  # (m, n), (n,), (n, n)
 lam, W = np.linalg.eigh(C.T @ C)  # (n,), (n, n)  eigh sorts ascending
 lam, W = lam[::-1], W[:, ::-1]  # (n,), (n, n)  largest first, like the SVD
@@ -28,7 +29,8 @@ variances, directions = variances[::-1], directions[:, ::-1]  # (n,), (n, n)
 explained = S**2 / (m - 1)  # (n,)
 cosines = same_up_to_sign(directions, Vt.T)  # (n,)
 
-print(f"{'PC':>2}  {'S^2/(m-1)':>10}  {'eigh(cov)':>10}  {'|w_i . v_i|':>13}  {'share':>6}")
+print(f"{'PC':>2}  {'S^2/(m-1)':>10}  {'eigh(cov)':>10}  {'|w_i . v_i|':>13}"
+      f"  {'share':>6}")
 for i in range(4):
     share = explained[i] / explained.sum()
     print(f"{i + 1:>2}  {explained[i]:10.2f}  {variances[i]:10.2f}  {cosines[i]:13.10f}"

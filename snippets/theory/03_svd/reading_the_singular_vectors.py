@@ -48,13 +48,16 @@ show_by_slot("v_2", v2)
 residual = C - S[0] * np.outer(u1, v1)  # (m, n)
 extra_past = residual[:, past].sum(axis=1)  # (m,)
 print("  verbs, largest u_2:", top(verbs, u2))
-print(f"  corr(u_2, past-slot residual after pair 1) = {np.corrcoef(u2, extra_past)[0, 1]:.4f}")
+correlation = np.corrcoef(u2, extra_past)[0, 1]
+print(f"  corr(u_2, past-slot residual after pair 1) = {correlation:.4f}")
 
 assert (u1 > 0).all() and (v1 > 0).all()
 third = PERSONS.index("3sg")
-assert (v1.reshape(N_TENSES, N_PERSONS).argmax(axis=1) == third).all()  # 3sg tops each tense
+# 3sg tops each tense
+assert (v1.reshape(N_TENSES, N_PERSONS).argmax(axis=1) == third).all()
 assert slots[np.argmax(v1)] == "past 3sg"
 assert cosine(u1, C.sum(axis=1)) > 0.99 and cosine(v1, C.sum(axis=0)) > 0.99
 assert (v2[past] > 0).all() and (v2[~past] < 0).all()  # past slots alone on one side
-assert set(np.argsort(v2)[:3]) == set(np.flatnonzero(present))  # present at the other end
+# the present slots at the other end
+assert set(np.argsort(v2)[:3]) == set(np.flatnonzero(present))
 assert np.corrcoef(u2, extra_past)[0, 1] > 0.99

@@ -21,7 +21,8 @@ stages = [  # (panel title, circle points, marked vectors) after each step
     ("$\\Sigma V^\\top x$", Sigma @ Vt @ X, Sigma @ Vt @ marked),
     ("$U \\Sigma V^\\top x = A x$", U @ Sigma @ Vt @ X, A @ marked),
 ]
-assert np.allclose(stages[-1][1], A @ X)  # the last panel really is A applied to the circle
+# the last panel really is A applied to the circle
+assert np.allclose(stages[-1][1], A @ X)
 
 fig = plt.figure(figsize=(8, 2.4))
 axes = fig.subplots(1, 4)  # (4,)  one panel per stage
