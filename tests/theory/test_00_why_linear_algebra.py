@@ -8,38 +8,112 @@ from lacourse.runner import run_file
 from lacourse.universe import FORMS, V
 
 PAGE = "theory/00_why_linear_algebra"
+B, T, D = 32, 12, 64  # the running example's sizes, as the page states them
+
+
+def run(name: str):
+    return run_file(f"{PAGE}/{name}.py")
 
 
 def test_the_universe_has_600_distinct_forms_in_two_languages():
-    run = run_file(f"{PAGE}/the_verb_universe.py")
+    output = run("the_verb_universe").output
     assert V == 20 * 5 * 3 * 2 == 600 == len(set(FORMS))
-    assert "token   5 -> 'she walked'" in run.output
-    assert "token 305 -> 'ella caminó'" in run.output  # the Spanish pair sits V/2 further on
-    assert "one-hot vector: (600,) non-zeros: 1" in run.output
+    assert "20 verbs x 5 tenses x 3 persons x 2 languages = 600 forms" in output
+    assert "token   5 -> 'she walked'" in output
+    assert "token 305 -> 'ella caminó'" in output  # the Spanish pair sits V/2 further on
+    assert "one-hot vector: (600,) non-zeros: 1" in output
 
 
 def test_three_ways_give_the_same_tensor_exactly():
-    ns = run_file(f"{PAGE}/embedding_lookup_three_ways.py").namespace
-    assert ns["by_index"].shape == (32, 16, 64)
-    assert ns["one_hot"].shape == (32, 16, 600)
+    run_ = run("embedding_lookup_three_ways")
+    ns = run_.namespace
+    assert ns["E"].shape == (600, 64) and ns["tokens"].shape == (B, T)
+    assert ns["by_index"].shape == (B, T, D) == (32, 12, 64)
+    assert ns["one_hot"].shape == (B, T, V) == (32, 12, 600)
     assert np.array_equal(ns["by_index"], ns["by_matmul"])
     assert np.array_equal(ns["by_index"], ns["by_einsum"])
     # and the indexing way really is "row tokens[b, t] of E"
     b, t = 3, 7
     assert np.array_equal(ns["by_index"][b, t], ns["E"][ns["tokens"][b, t]])
+    for line in ("one_hot     (32, 12, 600)", "einsum       (32, 12, 64)", "agree exactly: True"):
+        assert line in run_.output
 
 
 def test_flop_count_matches_the_formula_and_the_text():
-    run = run_file(f"{PAGE}/embedding_lookup_cost.py")
-    B, T, D = 32, 16, 64
-    assert run.namespace["einsum_flops"] == 2 * B * T * V * D == 39_321_600
-    assert "39,321,600" in run.output
-    assert "(99.83%)" in run.output  # "almost all of the matmul's work is multiplying by zero"
-    assert "1200 = 2 * V" in run.output
+    run_ = run("embedding_lookup_cost")
+    ns, lines = run_.namespace, run_.output.splitlines()
+    assert ns["einsum_flops"] == 2 * B * T * V * D == 29_491_200
+    # the table, row by row
+    assert lines[0].endswith(" 29,491,200")
+    assert lines[1].endswith(" 29,442,048 (99.83%)")  # "almost all of it is multiplying by zero"
+    assert lines[2].endswith(" 0") and lines[2].startswith("E[tokens] FLOPs")
+    assert lines[3].endswith(" 24,576") and ns["index_copies"] == B * T * D
+    assert lines[4].endswith(" 230,400") and ns["one_hot_entries"] == B * T * V
+    assert lines[5].endswith(" 1,200 = 2 * V")
 
 
-def test_indexing_is_the_fastest_way_by_far():
-    rows = dict(run_file(f"{PAGE}/embedding_lookup_timing.py").namespace["rows"])
-    index = rows["E[tokens]"]
-    assert index.median < rows["one_hot @ E"].best / 5
-    assert index.median < rows["einsum('btv,vd->btd')"].best / 5
+def test_indexing_is_fastest_and_blas_beats_plain_einsum_at_the_same_flops():
+    ns = run("embedding_lookup_timing").namespace
+    rows = {name: (work, timing) for name, work, timing in ns["rows"]}
+    assert list(rows) == ["E[tokens]", "one_hot @ E", "einsum, optimize=False", "einsum, optimize=True"]
+    assert rows["E[tokens]"][0] == 0
+    assert {work for work, _ in list(rows.values())[1:]} == {2 * B * T * V * D}  # same work
+    index = rows["E[tokens]"][1]
+    matmul, plain, blas = (rows[n][1] for n in ("one_hot @ E", "einsum, optimize=False", "einsum, optimize=True"))
+    # indexing is the fastest, by far
+    for _, timing in list(rows.values())[1:]:
+        assert index.median < timing.best / 5
+    # the same FLOPs, several times apart: optimize=True hands the product to BLAS
+    assert blas.best < plain.best / 3
+    assert matmul.best < plain.best / 3
+    # and the two BLAS routes land close together
+    assert max(matmul.best, blas.best) < 3 * min(matmul.best, blas.best)
+
+
+# --- Check yourself -------------------------------------------------------------------------
+
+
+def test_check_a_one_hot_row_picks_exactly_one_row():
+    run_ = run("check_one_hot_row")
+    assert "token: 5 'she walked'" in run_.output
+    assert "x @ E == E[token] exactly: True" in run_.output
+    assert run_.namespace["equal_rows"] == [5]
+
+
+def test_check_which_products_type_check():
+    run_ = run("check_shapes_as_types")
+    assert run_.namespace["results"] == {"x @ E": (64,), "E @ x": "ValueError", "E.T @ x": (64,)}
+    assert "E @ x    -> ValueError" in run_.output
+
+
+def test_check_the_lookup_shape_and_flops():
+    run_ = run("check_lookup_cost")
+    assert run_.namespace["embedded"].shape == (32, 12, 64)
+    assert run_.output.splitlines() == ["shape: (32, 12, 64)", "FLOPs: 29,491,200"]
+
+
+def test_check_doubling_t_doubles_the_flops_and_keeps_the_ratio():
+    lines = run("check_cost_scaling").output.splitlines()
+    assert lines[1].split() == ["12", "29,491,200", "24,576", "1,200"]
+    assert lines[2].split() == ["24", "58,982,400", "49,152", "1,200"]
+
+
+def test_einsum_reaches_matmul_only_when_optimize_is_set(monkeypatch):
+    """The page says optimize=True hands the product to np.matmul (recent NumPy); False does not."""
+    import numpy._core.einsumfunc as einsumfunc
+
+    calls = []
+    real_matmul = einsumfunc.matmul
+
+    def spy(*args, **kwargs):
+        calls.append(args[0].shape)
+        return real_matmul(*args, **kwargs)
+
+    monkeypatch.setattr(einsumfunc, "matmul", spy)
+    rng = np.random.default_rng(0)
+    one_hot, E = np.eye(V)[rng.integers(0, V, size=(B, T))], rng.normal(size=(V, D))
+    plain = np.einsum("btv,vd->btd", one_hot, E)
+    assert calls == []
+    planned = np.einsum("btv,vd->btd", one_hot, E, optimize=True)
+    assert len(calls) == 1
+    assert np.array_equal(plain, planned)  # one-hot products are exact either way

@@ -2,7 +2,8 @@ import numpy as np
 
 from lacourse.universe import FORMS, N_PERSONS, N_TENSES, N_VERBS, V, token_id
 
-print(f"{N_VERBS} verbs x {N_TENSES} tenses x {N_PERSONS} persons x 2 languages = {V} forms")
+print(f"{N_VERBS} verbs x {N_TENSES} tenses x {N_PERSONS} persons x 2 languages"
+      f" = {V} forms")
 for verb, tense, person, language in [
     ("walk", "past", "3sg", "en"),
     ("walk", "past", "3sg", "es"),
