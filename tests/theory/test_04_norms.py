@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-
 import numpy as np
 import pytest
 
 from lacourse.runner import run_file
-from lacourse.universe import FORMS, V, conjugation_counts, embedding_matrix, token_id
+from lacourse.universe import B, D, FORMS, T, V, conjugation_counts, embedding_matrix, token_id
 
 PAGE = "theory/04_norms"
 
@@ -34,6 +33,20 @@ def row(output: str, label: str) -> list[str]:
     raise AssertionError(f"no line starting with {label!r} in:\n{output}")
 
 
+def test_the_running_example_sizes_are_the_pages_sizes():
+    assert (B, T, D, V) == (32, 12, 64, 600)
+
+
+def test_every_snippet_and_printed_line_fits_in_88_characters(runs):
+    from conftest import SNIPPETS
+
+    for path in sorted((SNIPPETS / PAGE).glob("*.py")):
+        assert max(len(line) for line in path.read_text().splitlines()) <= 88, path.name
+        output = runs(path.stem).output
+        if not output.lstrip().startswith("<svg"):
+            assert max(len(line) for line in output.splitlines()) <= 88, path.name
+
+
 # --- Three ways to measure a vector ----------------------------------------------------
 
 
@@ -46,14 +59,14 @@ def test_norms_of_3_minus4_0_are_7_5_4_by_hand_and_by_numpy(runs):
     assert row(run.output, "Linf")[:2] == ["4.0000", "4.0000"]
 
 
-def test_untrained_embedding_rows_have_length_close_to_one(runs):
+def test_untrained_embedding_rows_have_mean_length_0_9968(runs):
     run = runs("vector_norms")
     E = embedding_matrix(64)
     lengths = np.sqrt((E**2).sum(axis=1))
-    assert abs(lengths.mean() - 1.0) < 0.02
-    assert np.allclose(run.namespace["row_l2"], lengths)
+    assert f"{lengths.mean():.4f}" == "0.9968"  # "the mean L2 norm over all 600 rows is 0.9968"
+    assert np.allclose(run.namespace["row_l2"], lengths, rtol=1e-12, atol=0)
     assert "('she walked')" in run.output and FORMS[run.namespace["token"]] == "she walked"
-    assert f"mean {lengths.mean():.4f}" in run.output
+    assert "L2 of all 600 rows: mean 0.9968," in run.output
 
 
 # --- Unit balls ------------------------------------------------------------------------
@@ -65,9 +78,9 @@ def test_unit_ball_figure_draws_diamond_inside_circle_inside_square(runs):
     curves = [line for line in run.namespace["ax"].get_lines() if not line.get_label().startswith("_")]
     assert len(curves) == 3 and len(run.namespace["ax"].get_legend().get_texts()) == 3
     diamond, circle, square = (np.column_stack(c.get_data()) for c in curves)
-    assert np.allclose(np.abs(diamond).sum(axis=1), 1.0)
-    assert np.allclose(np.hypot(*circle.T), 1.0)
-    assert np.allclose(np.abs(square).max(axis=1), 1.0)
+    assert np.allclose(np.abs(diamond).sum(axis=1), 1.0, rtol=0, atol=1e-12)
+    assert np.allclose(np.hypot(*circle.T), 1.0, rtol=0, atol=1e-12)
+    assert np.allclose(np.abs(square).max(axis=1), 1.0, rtol=0, atol=1e-12)
     # same direction, three radii: diamond point <= circle point <= square point
     assert np.all(np.hypot(*diamond.T) <= 1 + 1e-12) and np.all(np.hypot(*square.T) >= 1 - 1e-12)
     assert run.namespace["ax"].get_aspect() == 1.0  # equal aspect ratio
@@ -79,30 +92,57 @@ def test_unit_ball_figure_draws_diamond_inside_circle_inside_square(runs):
 def test_linf_le_l2_le_l1_and_the_companion_bounds_on_ten_thousand_vectors(runs):
     run = runs("norm_inequalities")
     X = run.namespace["X"]
-    n = X.shape[1]
-    assert X.shape == (10_000, 64)
+    assert X.shape == (10_000, D)
     l1, l2, linf = np.abs(X).sum(1), np.sqrt((X**2).sum(1)), np.abs(X).max(1)
     assert np.all(linf <= l2) and np.all(l2 <= l1)
-    assert np.all(l1 <= np.sqrt(n) * l2 * (1 + 1e-12)) and np.all(l2 <= np.sqrt(n) * linf * (1 + 1e-12))
+    assert np.all(l1 <= np.sqrt(D) * l2 * (1 + 1e-12)) and np.all(l2 <= np.sqrt(D) * linf * (1 + 1e-12))
     assert "Linf <= L2 <= L1 for all: True" in run.output
+    # the table, row by row: "no ratio exceeds 1", and each is the true largest ratio
+    expected = {
+        "Linf / L2": linf / l2,
+        "L2 / L1": l2 / l1,
+        "L1 / (sqrt(D) L2)": l1 / (np.sqrt(D) * l2),
+        "L2 / (sqrt(D) Linf)": l2 / (np.sqrt(D) * linf),
+    }
+    for label, ratio in expected.items():
+        (printed,) = row(run.output, label)
+        assert printed == f"{ratio.max():.4f}" and float(printed) <= 1
 
 
 def test_one_hot_has_equal_norms_and_ones_meets_the_companion_bounds(runs):
     run = runs("norm_inequalities")
     assert row(run.output, "one-hot") == ["1.0000", "1.0000", "1.0000"]
-    assert row(run.output, "ones") == ["64.0000", "8.0000", "1.0000"]
-    # the all-ones vector meets ||x||_1 <= sqrt(n) ||x||_2 and ||x||_2 <= sqrt(n) ||x||_inf with equality
-    ones, n = run.namespace["flat"], run.namespace["n"]
+    assert row(run.output, "ones") == ["64.0000", "8.0000", "1.0000"]  # L1 = 64, L2 = 8, Linf = 1
+    ones = run.namespace["flat"]
     l1, l2, linf = np.abs(ones).sum(), np.sqrt((ones**2).sum()), np.abs(ones).max()
-    assert l1 == np.sqrt(n) * l2 and l2 == np.sqrt(n) * linf
+    assert l1 == np.sqrt(D) * l2 and l2 == np.sqrt(D) * linf  # both bounds met with equality
 
 
 # --- Cosine similarity ----------------------------------------------------------------
 
 
+def test_cosine_and_projection_figure_shows_the_numbers_in_its_note(runs):
+    run = runs("cosine_and_projection_figure")
+    ns = run.namespace
+    assert run.output.lstrip().startswith("<svg")
+    a, b = ns["a"], ns["b"]
+    cos = a @ b / np.linalg.norm(a) / np.linalg.norm(b)
+    proj = (a @ b) / (a @ a) * a
+    assert f"{np.degrees(np.arccos(cos)):.1f}" == "42.3" and f"{cos:.2f}" == "0.74"
+    assert f"{np.linalg.norm(proj):.2f}" == "2.67"
+    assert np.allclose(ns["proj"], proj, rtol=1e-12, atol=0)
+    for number in ("42.3", "0.74", "2.67"):
+        assert number in run.output  # the note in the figure prints them
+    # the three arrows end at a, b and proj_a(b)
+    ends = [np.array(t.xy) for t in ns["ax"].texts if getattr(t, "arrow_patch", None)]
+    assert len(ends) == 3
+    for end, vector in zip(ends, [a, b, proj]):
+        assert np.allclose(end, vector, rtol=1e-12, atol=0)
+
+
 def test_untrained_cosines_are_small_and_ignore_relatedness(runs):
     run = runs("cosine_at_initialisation")
-    E = embedding_matrix(64)
+    E = embedding_matrix(D)
     a = E[token_id("walk", "past", "3sg")]
     others = {
         "translation": token_id("walk", "past", "3sg", "es"),
@@ -111,37 +151,40 @@ def test_untrained_cosines_are_small_and_ignore_relatedness(runs):
         "unrelated": token_id("share", "future", "1sg", "es"),
     }
     cosines = {k: a @ E[i] / np.linalg.norm(a) / np.linalg.norm(E[i]) for k, i in others.items()}
-    assert all(abs(c) < 2 / np.sqrt(64) for c in cosines.values())
+    assert all(abs(c) < 2 / np.sqrt(D) for c in cosines.values())
     assert max(cosines, key=lambda k: abs(cosines[k])) == "unrelated"
-    assert np.allclose(list(run.namespace["cosines"].values()), list(cosines.values()))
+    assert np.allclose(list(run.namespace["cosines"].values()), list(cosines.values()), rtol=1e-12, atol=0)
     assert "'ella caminó'" in run.output
 
 
 def test_random_cosines_spread_like_one_over_sqrt_d(runs):
     run = runs("cosine_at_initialisation")
-    for D in (16, 64, 256):
-        pairs, mean_abs, std, reference = row(run.output, str(D))[:4]
+    for d in (16, 64, 256):
+        pairs, mean_abs, std, reference = row(run.output, str(d))[:4]
         assert int(pairs) == V * (V - 1) // 2
-        assert abs(float(std) * np.sqrt(D) - 1) < 0.05
-        assert abs(float(mean_abs) * np.sqrt(D) - np.sqrt(2 / np.pi)) < 0.05  # "about 0.8 of that"
-        assert float(reference) == round(1 / np.sqrt(D), 4)
+        assert abs(float(std) * np.sqrt(d) - 1) < 0.05
+        assert abs(float(mean_abs) * np.sqrt(d) - np.sqrt(2 / np.pi)) < 0.05
+        assert float(reference) == round(1 / np.sqrt(d), 4)
         assert round(float(mean_abs) / float(std), 1) == 0.8  # "about 0.8 of that"
-    assert round(float(row(run.output, "64")[1]), 2) == 0.10  # "a cosine of 0.1 ... is chance"
+    assert round(float(row(run.output, "64")[1]), 2) == 0.10  # "a cosine of 0.1 is what chance gives"
 
 
 # --- Projection -----------------------------------------------------------------------
 
 
-def test_projection_and_remainder_rebuild_a_and_are_perpendicular(runs):
-    ns = runs("projection").namespace
+def test_projection_and_remainder_rebuild_b_and_are_perpendicular(runs):
+    run = runs("projection")
+    ns = run.namespace
     a, b, proj, perp = ns["a"], ns["b"], ns["proj"], ns["perp"]
-    E = embedding_matrix(64)
-    assert np.array_equal(a, E[token_id("walk", "past", "3sg")]) and np.array_equal(b, E[305])
-    assert abs(perp @ b) < 1e-15 and abs(perp @ b) < 1e-10 * np.abs(b).min()
-    assert np.allclose(proj + perp, a, rtol=0, atol=1e-15)
-    assert np.isclose(a @ a, proj @ proj + perp @ perp)
+    E = embedding_matrix(D)
+    assert np.array_equal(a, E[token_id("walk", "past", "3sg")])
+    assert np.array_equal(b, E[token_id("walk", "past", "3sg", "es")])
+    assert abs(perp @ a) < 1e-15
+    assert np.abs(proj + perp - b).max() < 1e-15
+    assert abs(b @ b - (proj @ proj + perp @ perp)) < 1e-12 * (b @ b)
     cos = a @ b / (np.linalg.norm(a) * np.linalg.norm(b))
-    assert np.isclose(np.linalg.norm(proj) / np.linalg.norm(a), abs(cos))
+    assert abs(np.linalg.norm(proj) / np.linalg.norm(b) - abs(cos)) < 1e-12
+    assert row(run.output, "|proj| / |b|") == ["0.0582"] and row(run.output, "|cos(a, b)|") == ["0.0582"]
 
 
 # --- Matrix norms ---------------------------------------------------------------------
@@ -151,37 +194,58 @@ def test_frobenius_and_spectral_norms_come_from_the_singular_values(runs):
     run = runs("matrix_norms_from_svd")
     A = conjugation_counts().astype(float)
     S = np.linalg.svd(A, compute_uv=False)
-    assert np.isclose(np.sqrt((S**2).sum()), np.linalg.norm(A, "fro"))
-    assert np.isclose(S[0], np.linalg.norm(A, 2))
+    assert abs(np.sqrt((S**2).sum()) - np.linalg.norm(A, "fro")) < 1e-12 * S[0]
     assert row(run.output, "Frobenius ||A||_F") == [f"{np.linalg.norm(A, 'fro'):.4f}"] * 3
-    assert row(run.output, "spectral  ||A||_2 = sigma_1") == [f"{S[0]:.4f}"] * 2
+    assert row(run.output, "spectral  ||A||_2") == [f"{S[0]:.4f}"] * 2 == ["461.4496"] * 2
     assert S[0] <= np.linalg.norm(A, "fro")
 
 
 def test_random_unit_vectors_fall_short_of_sigma_1_and_v1_reaches_it(runs):
-    ns = runs("matrix_norms_from_svd").namespace
+    run = runs("matrix_norms_from_svd")
+    ns = run.namespace
     assert ns["N"] == 10_000
     assert ns["stretch"].max() < 0.9 * ns["S"][0]
-    assert np.isclose(np.linalg.norm(ns["A"] @ ns["Vt"][0]), ns["S"][0])
+    assert "max ||A x|| over 10000 random unit x: 384.1284" in run.output  # "reaches 384.1284"
+    assert "||A v_1||  (v_1 = first row of Vt): 461.4496" in run.output
 
 
-def test_sigma_1_squared_is_most_of_the_frobenius_sum(runs):
+def test_sigma_1_squared_is_0_9546_of_the_frobenius_sum(runs):
     S = np.linalg.svd(conjugation_counts().astype(float), compute_uv=False)
-    assert S[0] ** 2 / (S**2).sum() > 0.9
-    assert np.isclose(runs("matrix_norms_from_svd").namespace["share"], S[0] ** 2 / (S**2).sum())
+    assert f"{S[0] ** 2 / (S**2).sum():.4f}" == "0.9546"
+    assert "sigma_1^2 / ||A||_F^2 = 0.9546" in runs("matrix_norms_from_svd").output
 
 
 # --- Norms of products ----------------------------------------------------------------
 
 
 def test_submultiplicativity_holds_and_the_aligned_pair_reaches_the_bound(runs):
-    ns = runs("submultiplicativity").namespace
+    run = runs("submultiplicativity")
+    ns = run.namespace
     assert ns["trials"] == 2_000 and all(len(r) == 2_000 for r in ns["ratios"].values())
-    for order in (2, "fro"):
+    for order, label, median in [(2, "||AB||_2 / (||A||_2 ||B||_2)", "0.6551"),
+                                 ("fro", "||AB||_F / (||A||_F ||B||_F)", "0.2392")]:
         assert max(ns["ratios"][order]) <= 1 + 1e-12
-        assert np.median(ns["ratios"][order]) < 0.8  # the typical pair stays well below
-    A, B = ns["A"], ns["B"]
-    assert np.isclose(np.linalg.norm(A @ B, 2), np.linalg.norm(A, 2) * np.linalg.norm(B, 2))
+        printed_median, printed_largest = row(run.output, label)
+        assert printed_median == median == f"{np.median(ns['ratios'][order]):.4f}"
+        assert float(printed_largest) <= 1
+    A, B_ = ns["A"], ns["B"]
+    assert abs(np.linalg.norm(A @ B_, 2) / (np.linalg.norm(A, 2) * np.linalg.norm(B_, 2)) - 1) < 1e-12
+    assert row(run.output, "aligned pair, spectral") == ["1.0000"]
+
+
+def test_a_layer_at_initialisation_keeps_typical_lengths_but_stretches_v1_by_sigma1(runs):
+    run = runs("typical_and_worst_stretch")
+    ns = run.namespace
+    W, X = ns["W"], ns["X"]
+    assert W.shape == (D, D) and X.shape == (B * T, D) == (384, 64)
+    ratio = np.sqrt(((X @ W.T) ** 2).sum(1) / (X**2).sum(1))
+    assert row(run.output, "384 random x") == ["0.99", "0.75", "1.28"]
+    assert [f"{ratio.mean():.2f}", f"{ratio.min():.2f}", f"{ratio.max():.2f}"] == ["0.99", "0.75", "1.28"]
+    S = np.linalg.svd(W, compute_uv=False)
+    assert row(run.output, "sigma_1, sigma_min") == ["2.01", "0.01"] == [f"{S[0]:.2f}", f"{S[-1]:.2f}"]
+    assert row(run.output, "x = v_1 (top right s.v.)") == ["2.01"]
+    assert abs(np.linalg.norm(W @ ns["v1"]) - S[0]) < 1e-12 * S[0]
+    assert S[0] > 2 * ratio.mean() * 0.95  # "twice as much" as the typical stretch
 
 
 # --- The condition number -------------------------------------------------------------
@@ -189,28 +253,32 @@ def test_submultiplicativity_holds_and_the_aligned_pair_reaches_the_bound(runs):
 
 def test_machine_epsilon_is_the_gap_after_one(runs):
     run = runs("conditioned_solve")
-    assert row(run.output, "float32")[:2] == ["1.1920929e-07"] * 2
-    assert row(run.output, "float64")[:2] == ["2.2204460e-16"] * 2
-    assert np.nextafter(np.float32(1), np.float32(2)) - 1 == np.finfo(np.float32).eps
+    assert row(run.output, "float32") == ["1.1920929e-07"] * 2 + ["6.9"]
+    assert row(run.output, "float64") == ["2.2204460e-16"] * 2 + ["15.7"]
     assert round(-np.log10(np.finfo(np.float32).eps)) == 7  # "about 7 decimal digits"
     assert round(-np.log10(np.finfo(np.float64).eps)) == 16  # "about 16"
 
 
-def test_solve_error_table_tracks_kappa(runs):
-    ns = runs("conditioned_solve").namespace
+def test_solve_error_table_row_by_row(runs):
+    run = runs("conditioned_solve")
+    ns = run.namespace
     kappas, err32, err64 = ns["kappas"], ns["err32"], ns["err64"]
     eps32, eps64 = np.finfo(np.float32).eps, np.finfo(np.float64).eps
     assert list(kappas) == [10.0**e for e in range(8)]
-    # the matrices have the condition number they were built with
-    for kappa in kappas:
-        s = np.logspace(0, -np.log10(kappa), 64)
-        assert np.isclose(np.linalg.cond(ns["U"] @ np.diag(s) @ ns["V"].T), kappa, rtol=1e-6)
-    assert np.all(err32 <= 10 * kappas * eps32) and np.all(err64 <= 10 * kappas * eps64)
-    assert err32[0] <= 10 * eps32 and err64[0] <= 10 * eps64  # "accurate to the last few digits"
-    assert err32[-1] >= 1e4 * err32[0]  # "more than ten thousand times"
-    assert -np.log10(err32[-1]) < 3  # "fewer than 3 correct digits left"
-    assert -np.log10(err64[-1]) > 9  # "still has more than 9"
-    assert 0.6 < ns["slope32"] < 1.0 and 0.6 < ns["slope64"] < 1.0  # slopes below 1
+    for kappa, e32, e64 in zip(kappas, err32, err64):
+        s = np.logspace(0, -np.log10(kappa), D)
+        A = ns["U"] @ np.diag(s) @ ns["V"].T
+        assert abs(np.linalg.cond(A) / kappa - 1) < 1e-6  # built with the condition number it shows
+        fields = row(run.output, f"{kappa:7.0e}")
+        digits = [f"{-np.log10(e32):.1f}", f"{-np.log10(e64):.1f}"]
+        assert fields == [f"{kappa:.2e}", f"{e32:.2e}", f"{e64:.2e}", *digits]
+        assert e32 <= kappa * eps32 and e32 <= 10 * kappa * eps32 and e64 <= 10 * kappa * eps64
+    first, last = row(run.output, "1e+00"), row(run.output, "1e+07")
+    assert first[3:] == ["7.3", "14.9"] and last[3:] == ["1.7", "10.3"]  # the digits the prose quotes
+    assert f"{float(first[3]) - float(last[3]):.1f}" == "5.6"  # "float32 lost 5.6 digits"
+    assert f"{float(first[4]) - float(last[4]):.1f}" == "4.6"  # "and float64 4.6"
+    assert row(run.output, "log-log slope") == ["0.84", "0.70"]
+    assert ns["slope32"] < 1 and ns["slope64"] < 1  # "below the slope 1 of kappa * eps"
 
 
 def test_solve_error_figure_matches_the_text(runs):
@@ -226,7 +294,7 @@ def test_solve_error_figure_matches_the_text(runs):
     assert np.all(err32 <= 10 * kappas * eps32) and np.all(err64 <= 10 * kappas * eps64)
     # the figure's kappa = 10^k points are the table's rows
     table = runs("conditioned_solve").namespace
-    assert np.allclose(err32[::4], table["err32"]) and np.allclose(err64[::4], table["err64"])
+    assert np.array_equal(err32[::4], table["err32"]) and np.array_equal(err64[::4], table["err64"])
 
 
 # --- Gradient clipping ----------------------------------------------------------------
@@ -234,17 +302,20 @@ def test_solve_error_figure_matches_the_text(runs):
 
 def test_clipping_caps_the_norm_keeps_the_direction_and_spares_small_gradients(runs):
     run = runs("gradient_clipping")
-    assert row(run.output, "large")[1:] == ["1.0000", "1.0000", "False"]
+    assert row(run.output, "large") == ["98.5107", "1.0000", "1.0000", "False"]
     small = row(run.output, "small")
     assert small[0] == small[1] and small[2:] == ["1.0000", "True"]
     clip = run.namespace["clip_by_global_norm"]
     rng = np.random.default_rng(1)
-    big = [rng.normal(size=(V, 64)), rng.normal(size=(5, 64))]
+    big = [rng.normal(size=(V, D)), rng.normal(size=(5, D))]
     clipped, total = clip(big, 1.0)
     flat_before = np.concatenate([g.ravel() for g in big])
     flat_after = np.concatenate([g.ravel() for g in clipped])
-    assert total > 1.0 and np.isclose(np.linalg.norm(flat_after), 1.0, rtol=1e-12)
-    assert np.isclose(flat_before @ flat_after / np.linalg.norm(flat_before) / np.linalg.norm(flat_after), 1.0)
+    assert total > 1.0 and abs(np.linalg.norm(flat_after) - 1.0) < 1e-12
+    cos = flat_before @ flat_after / np.linalg.norm(flat_before) / np.linalg.norm(flat_after)
+    assert abs(cos - 1) < 1e-12
+    # one factor for all tensors: each tensor is scaled by the same c / total
+    assert all(np.allclose(h, g / total, rtol=1e-12, atol=0) for g, h in zip(big, clipped))
     tiny = [g * 1e-4 for g in big]
     untouched, _ = clip(tiny, 1.0)
     assert all(np.array_equal(g, h) for g, h in zip(tiny, untouched))
@@ -253,14 +324,111 @@ def test_clipping_caps_the_norm_keeps_the_direction_and_spares_small_gradients(r
 # --- Weight decay ---------------------------------------------------------------------
 
 
-def test_weight_decay_with_zero_gradient_shrinks_the_norm_geometrically(runs):
+def test_weight_decay_with_zero_gradient_shrinks_the_norm_by_0_95_a_step(runs):
     run = runs("weight_decay")
     ns = run.namespace
     factor = 1 - ns["lr"] * ns["lam"]
+    assert factor == 0.95 and "1 - lr * lambda = 0.95" in run.output
     norms = ns["norms"]
-    assert ns["W"].shape == (5, 64) and len(norms) == ns["steps"] + 1
-    assert np.allclose(norms[1:] / norms[:-1], factor, rtol=1e-12)
-    assert np.allclose(norms, norms[0] * factor ** np.arange(len(norms)), rtol=1e-12)
+    assert ns["W"].shape == (5, D) and len(norms) == ns["steps"] + 1
+    assert np.allclose(norms[1:] / norms[:-1], factor, rtol=1e-12, atol=0)
+    assert np.allclose(norms, norms[0] * factor ** np.arange(len(norms)), rtol=1e-12, atol=0)
     for step in range(0, ns["steps"] + 1, 5):
         measured, predicted = row(run.output, str(step))
-        assert measured == predicted
+        assert measured == predicted == f"{norms[step]:.4f}"
+
+
+# --- Normalisation layers -------------------------------------------------------------
+
+
+def test_rmsnorm_and_layernorm_give_every_vector_length_sqrt_d(runs):
+    run = runs("normalisation_layers")
+    ns = run.namespace
+    x = ns["x"]
+    assert x.shape == (B, T, D)
+    assert row(run.output, "x")[:2] == ["1.0169", "1139.4011"]
+    assert row(run.output, "RMSNorm")[:2] == ["7.9975", "8.0000"]
+    assert row(run.output, "LayerNorm") == ["7.9949", "8.0000", "0.0000"]
+    # independent formulas: length sqrt(D) * sqrt(m / (m + eps)), m the mean square
+    eps = ns["eps"]
+    m = (x**2).mean(-1)
+    rms_lengths = np.linalg.norm(ns["rms_norm"](x), axis=-1)
+    assert np.allclose(rms_lengths, np.sqrt(D) * np.sqrt(m / (m + eps)), rtol=1e-12, atol=0)
+    centred = x - x.mean(-1, keepdims=True)
+    layer = ns["layer_norm"](x)
+    expected = centred / np.sqrt((centred**2).mean(-1, keepdims=True) + eps)
+    assert np.allclose(layer, expected, rtol=1e-12, atol=0)
+    assert np.abs(layer.mean(-1)).max() < 1e-12
+
+
+def test_normalisation_is_scale_invariant_to_within_6e_4(runs):
+    run = runs("normalisation_layers")
+    gap = run.namespace["gap"]
+    assert "max |RMSNorm(3x) - RMSNorm(x)| = 5.9e-04" in run.output
+    assert 5e-4 < gap < 6e-4  # "to within 6 x 10^-4"
+    rms_norm = run.namespace["rms_norm"]
+    big = run.namespace["x"] * 1e3  # far from eps the invariance is exact to rounding
+    assert np.abs(rms_norm(3 * big) - rms_norm(big)).max() < 1e-5
+
+
+# --- Quantization ---------------------------------------------------------------------
+
+
+def test_per_row_int8_scales_are_linf_norms_and_beat_one_scale(runs):
+    run = runs("int8_quantization")
+    ns = run.namespace
+    W = ns["W"]
+    assert W.shape == (D, D)
+    assert np.array_equal(ns["per_row"][:, 0], np.abs(W).max(axis=1) / 127)
+    assert ns["per_tensor"] == np.abs(W).max() / 127
+    assert row(run.output, "per tensor") == ["1", "20.0%", "0.0224", "0.7853", "0.0218"]
+    assert row(run.output, "per row") == ["64", "0.8%", "0.0060", "0.0081", "0.0059"]
+    assert "row norms from 0.089 to 9.828" in run.output
+    # recompute the per-row error from scratch
+    scale = np.abs(W).max(axis=1, keepdims=True) / 127
+    q = np.round(W / scale)
+    assert np.abs(q).max() == 127
+    rows = np.linalg.norm(W - q * scale, axis=1) / np.linalg.norm(W, axis=1)
+    assert f"{rows.max():.4f}" == "0.0081"
+
+
+# --- Check yourself -------------------------------------------------------------------
+
+
+def test_check_three_norms_of_1_minus2_2(runs):
+    run = runs("check_three_norms")
+    assert "L1 = 5.0, L2 = 3.0, Linf = 2.0" in run.output
+    assert np.allclose(run.namespace["unit"], [1 / 3, -2 / 3, 2 / 3], rtol=1e-15, atol=0)
+    assert "||x / L2||_2 = 1.0000" in run.output
+
+
+def test_check_a_cosine_of_0_3_is_2_4_sigmas_at_64_and_4_8_at_256(runs):
+    run = runs("check_chance_cosine")
+    assert row(run.output, "64") == ["0.1250", "2.4", "1.55%"]
+    assert row(run.output, "256") == ["0.0625", "4.8", "0.00%"]
+    E = embedding_matrix(64)
+    unit = E / np.linalg.norm(E, axis=1, keepdims=True)
+    cos = (unit @ unit.T)[np.triu_indices(V, k=1)]
+    assert f"{np.mean(np.abs(cos) >= 0.3):.2%}" == "1.55%"
+
+
+def test_check_norms_from_singular_values_4_3_0(runs):
+    run = runs("check_norms_from_singular_values")
+    A, B_ = run.namespace["A"], run.namespace["B"]
+    assert abs(np.linalg.norm(A, "fro") - 5) < 1e-12 and abs(np.linalg.norm(A, 2) - 4) < 1e-12
+    assert abs(np.linalg.norm(B_, 2) - 2) < 1e-12 and abs(np.linalg.norm(A @ B_, 2) - 8) < 1e-12
+    assert "||A||_F = 5.0, ||A||_2 = 4.0" in run.output
+    assert "bound ||A||_2 ||B||_2 = 8.0, this pair: ||AB||_2 = 8.0000" in run.output
+
+
+def test_check_digits_at_kappa_1e4(runs):
+    run = runs("check_digits_at_kappa")
+    assert run.output.strip() == "kappa = 1e+04: predicted digits 2.9, measured 4.6"
+    # the same solve as the kappa = 1e4 row of the condition-number table
+    assert row(runs("conditioned_solve").output, "1e+04")[3] == "4.6"
+
+
+def test_check_normalising_a_constant_vector(runs):
+    run = runs("check_normalising_a_constant")
+    assert "||RMSNorm(x)||_2 = 8.0000" in run.output
+    assert "||LayerNorm(x)||_2 = 0.0000" in run.output and np.all(run.namespace["layer"] == 0)
