@@ -1,0 +1,60 @@
+import numpy as np
+
+from lacourse.perf import (
+    SIZES, STREAM_N, cache_bytes, cores, cpu_flags, cpu_mhz, cpuinfo, time_add,
+    time_matmul, vector_bits,
+)
+from lacourse.stamp import print_stamp
+
+info = cpuinfo()  # /proc/cpuinfo, first processor; {} where there is none
+flags, mhz = cpu_flags(info), cpu_mhz(info)
+bits = vector_bits(flags)  # avx512f: 512, avx: 256, sse2: 128, else None
+FMA_UNITS = 2  # vector units per core: /proc/cpuinfo does not say; an assumption
+DTYPES = ("float64", "float32")
+
+# --8<-- [start:solution]
+per_lane = 2 if "fma" in flags else 1  # a fused multiply-add: 2 FLOPs, one instruction
+lanes = {d: bits // (8 * np.dtype(d).itemsize) if bits else None for d in DTYPES}
+per_cycle = {d: FMA_UNITS * lanes[d] * per_lane if bits else None for d in DTYPES}
+theoretical = {  # GFLOP/s = cores x cycles per second x FLOPs per cycle
+    d: cores() * mhz * 1e6 * per_cycle[d] / 1e9 if bits and mhz else None
+    for d in DTYPES
+}
+rates = {(d, n): 2 * n**3 / time_matmul("blas", n, d).best / 1e9
+         for d in DTYPES for n in SIZES["blas"]}
+best_n = {d: max(SIZES["blas"], key=lambda n: rates[d, n]) for d in DTYPES}
+measured = {d: rates[d, best_n[d]] for d in DTYPES}  # the measured compute roof
+stream = 3 * STREAM_N * 8  # bytes of c = a + b in float64: read a, read b, write c
+bandwidth = {t: stream / time_add(threads=t).best / 1e9 for t in sorted({1, cores()})}
+# --8<-- [end:solution]
+
+
+def cell(x, digits=1):
+    return f"{x:8.{digits}f}" if x is not None else f"{'?':>8}"
+
+
+def row(name, values, digits=1, unit=""):
+    print(f"  {name:15} {' '.join(cell(v, digits) for v in values)}  {unit}".rstrip())
+
+
+print("theoretical peak = cores x clock x FLOPs per cycle")
+row("cores", [cores()], 0, "os.cpu_count()")
+row("clock", [mhz], 0, "MHz, /proc/cpuinfo 'cpu MHz'")
+row("vector width", [bits], 0, "bits, widest of avx512f, avx, sse2 in flags")
+row("FLOPs per lane", [per_lane], 0, f"fma in flags: {'fma' in flags}")
+row("vector units", [FMA_UNITS], 0, "assumed")
+print(f"{'':17} {'float64':>8} {'float32':>8}")
+row("lanes", lanes.values(), 0)
+row("FLOPs/cycle", per_cycle.values(), 0)
+row("theoretical", theoretical.values(), 1, "GFLOP/s")
+row("measured", measured.values(), 1, "GFLOP/s")
+row("  at n", best_n.values(), 0)
+l3 = cache_bytes(3)
+print(f"memory bandwidth: c = a + b, 3 arrays of {STREAM_N:,} float64")
+row("bytes moved", [stream], 0)
+row("L3 cache", [l3 and l3 / 2**20], 0, "MiB, sysfs")
+for threads, rate in bandwidth.items():
+    row(f"{threads} thread(s)", [rate], 1, "GB/s")
+print_stamp()
+for d in DTYPES:  # a bound, not a target
+    assert theoretical[d] is None or measured[d] < theoretical[d]

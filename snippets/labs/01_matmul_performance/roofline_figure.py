@@ -1,0 +1,55 @@
+import matplotlib.pyplot as plt
+import numpy as np
+
+from lacourse.figures import show
+from lacourse.perf import (
+    DTYPES, SIZES, STREAM_N, cores, cpu_flags, cpu_mhz, cpuinfo, flops_per_cycle,
+    intensity, matmul_rate, memory_roof, peak_rate, theoretical_peak, time_add,
+)
+
+bandwidth = memory_roof()  # GB/s: the better of 1 thread and all threads on a + b
+peak = {d: peak_rate(d) for d in ("float64", "float32")}  # GFLOP/s, fastest BLAS
+x = np.logspace(-2, 3, 400)  # (400,) arithmetic intensity, FLOP/byte
+
+
+# --8<-- [start:solution]
+def roof(intensity, peak, bandwidth):
+    return np.minimum(peak, bandwidth * intensity)  # compute-bound or memory-bound
+# --8<-- [end:solution]
+
+
+points = [  # (method, dtype, n, FLOP/byte, GFLOP/s), every measured product
+    (method, dtype, n, intensity(n, dtype), matmul_rate(method, n, dtype))
+    for method in SIZES for dtype in DTYPES[method] for n in SIZES[method]
+]
+add_rates = {t: STREAM_N / time_add(threads=t).best / 1e9 for t in sorted({1, cores()})}
+info = cpuinfo()
+
+fig, ax = plt.subplots(figsize=(7.5, 4.4))
+for dtype, style in (("float64", "-"), ("float32", "--")):
+    label = f"{dtype}: min({peak[dtype]:.0f} GFLOP/s, {bandwidth:.0f} GB/s × I)"
+    ax.loglog(x, roof(x, peak[dtype], bandwidth), style, color="#000000", label=label)
+    if theoretical_peak(dtype):
+        per_cycle = flops_per_cycle(cpu_flags(info), dtype)
+        label = (f"{dtype}: {cores()} × {cpu_mhz(info) / 1e3:.2f} GHz × {per_cycle} "
+                 f"= {theoretical_peak(dtype):.0f} GFLOP/s")
+        ax.axhline(theoretical_peak(dtype), ls=style, color="C3", lw=0.8, label=label)
+series = [(m, d) for m in SIZES for d in DTYPES[m]]
+for (method, dtype), color in zip(series, ["C0", "C1", "C1", "C2", "C2"]):
+    xy = [(i, r) for m, d, n, i, r in points if (m, d) == (method, dtype)]
+    ax.loglog(*zip(*xy), "o^s"[list(SIZES).index(method)], color=color, ms=6,
+              mfc="none" if dtype == "float32" else color,
+              label=f"{method}, {dtype}, n = {SIZES[method][0]}…{SIZES[method][-1]}")
+for (threads, rate), face in zip(add_rates.items(), ["C4", "none"]):
+    ax.loglog([1 / 24], [rate], "D", color="C4", mfc=face, ms=6,  # 1 FLOP per 24 bytes
+              label=f"a + b, float64, {threads} thread(s)")
+ax.set_xlabel("I (FLOP/byte)")
+ax.set_ylabel("GFLOP/s")
+ax.set_xlim(x[0], x[-1])
+ax.grid(True, which="major", alpha=0.3)
+ax.legend(fontsize=7.5, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+show(fig)
+
+for method, dtype, n, flop_per_byte, rate in points:  # every point under both roofs
+    assert rate <= 1.25 * bandwidth * flop_per_byte, (method, dtype, n)
+    assert rate <= peak[dtype] * (1 + 1e-12), (method, dtype, n)
