@@ -10,6 +10,14 @@ from __future__ import annotations
 
 import numpy as np
 
+
+def _call(fn, *args):
+    """Call the solution under test; an exception it raises is a failed check too."""
+    try:
+        return fn(*args)
+    except Exception as error:  # noqa: BLE001
+        raise AssertionError(f"{fn.__name__} raised {error!r}") from error
+
 # (batch, n, m, k): all sizes differ, so a swapped axis changes a shape.
 BATCHED_MATMUL_CASES = [(2, 3, 4, 5), (32, 12, 16, 12), (7, 1, 6, 2), (1, 5, 3, 4)]
 
@@ -21,7 +29,7 @@ def check_batched_matmul(fn) -> int:
         a = rng.normal(size=(batch, n, m))  # (batch, n, m)
         b = rng.normal(size=(batch, m, k))  # (batch, m, k)
         a_before, b_before = a.copy(), b.copy()  # (batch, n, m), (batch, m, k)
-        out = np.asarray(fn(a, b))
+        out = np.asarray(_call(fn, a, b))
         assert out.shape == (batch, n, k), f"shape {out.shape}, not {(batch, n, k)}"
         unchanged = np.array_equal(a, a_before) and np.array_equal(b, b_before)
         assert unchanged, "the inputs were modified"

@@ -10,6 +10,14 @@ from __future__ import annotations
 
 import numpy as np
 
+
+def _call(fn, *args):
+    """Call the solution under test; an exception it raises is a failed check too."""
+    try:
+        return fn(*args)
+    except Exception as error:  # noqa: BLE001
+        raise AssertionError(f"{fn.__name__} raised {error!r}") from error
+
 # (m, k, n): all sizes differ, so a product in the wrong order fails on its shape.
 MATMUL_CASES = [(2, 3, 4), (20, 15, 5), (5, 1, 3), (1, 6, 2), (4, 4, 4)]
 
@@ -20,7 +28,7 @@ def check_matmul(fn) -> int:
     for m, k, n in MATMUL_CASES:
         A = rng.integers(-5, 6, size=(m, k)).astype(float)  # (m, k)  small integers:
         B = rng.integers(-5, 6, size=(k, n)).astype(float)  # (k, n)  exact arithmetic
-        out = np.asarray(fn(A, B))
+        out = np.asarray(_call(fn, A, B))
         assert out.shape == (m, n), f"shape {out.shape}, not {(m, n)}"
         for i in range(m):  # entry (i, j): row i of A dot column j of B
             for j in range(n):
