@@ -17,6 +17,7 @@ h, w = gray.shape[0] // block, gray.shape[1] // block
 photo = gray.reshape(h, block, w, block).mean(axis=(1, 3))  # (h, w)  5x5 block means
 # --8<-- [end:solution]
 
+print(f"rgb {rgb.shape} -> gray {gray.shape} -> photo {photo.shape}")
 print(f"{'matrix':10s} {'shape':>10s} {'min':>6s} {'max':>6s} {'entries':>8s}")
 for name, A in [("C", C), ("photo", photo)]:
     print(f"{name:10s} {str(A.shape):>10s} {A.min():6.2f} {A.max():6.2f} {A.size:8d}")

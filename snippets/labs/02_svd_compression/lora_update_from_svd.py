@@ -14,8 +14,10 @@ delta_W = low_rank + noise  # (D, D_FF)
 U, S, Vt = np.linalg.svd(delta_W, full_matrices=False)  # (D, D), (D,), (D, D_FF)
 full = D * D_FF
 noise_share = np.linalg.norm(noise) / np.linalg.norm(delta_W)
+noise_to_signal = np.linalg.norm(noise) / np.linalg.norm(low_rank)
 print(f"delta_W {delta_W.shape}: m n = {full}")
-print(f"||noise||_F / ||delta_W||_F = {noise_share:.4f}")
+print(f"||noise||_F / ||delta_W||_F  = {noise_share:.4f}")
+print(f"||noise||_F / ||low-rank||_F = {noise_to_signal:.4f}")
 print(f"sigma_1..8: {np.array2string(S[:8], precision=3)}")
 print(f"{'r':>3s} {'r(m+n)':>7s} {'/ mn':>6s} {'err vs delta_W':>15s}"
       f" {'predicted':>10s} {'err vs low-rank part':>21s}")

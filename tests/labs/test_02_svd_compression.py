@@ -1,0 +1,244 @@
+"""Lab 02: the claims the SVD-compression lab makes, checked from outside its snippets, in page order."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from pathlib import Path
+
+import matplotlib.cbook as cbook
+import numpy as np
+import pytest
+
+from conftest import DOCS, LANGUAGES, SNIPPETS
+from lacourse.runner import run_file
+from lacourse.site import snippet_includes
+from lacourse.universe import SLOTS, conjugation_counts
+
+LAB = "labs/02_svd_compression"
+PAGE = "labs/02-svd-compression.md"
+EPS = np.finfo(float).eps
+
+
+@pytest.fixture(scope="module")
+def runs():
+    cache = {}
+
+    def get(name):
+        if name not in cache:
+            cache[name] = run_file(f"{LAB}/{name}.py")
+        return cache[name]
+
+    return get
+
+
+@pytest.fixture(scope="module")
+def photo():
+    path = cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)
+    import matplotlib.pyplot as plt
+
+    gray = plt.imread(path)[:590, :510] / 255.0 @ np.array([0.299, 0.587, 0.114])
+    return gray.reshape(118, 5, 102, 5).mean(axis=(1, 3))
+
+
+def rows(output: str, first: str) -> list[list[str]]:
+    """The whitespace-separated fields of every line whose first field is `first`."""
+    return [line.split() for line in output.splitlines() if line.split()[:1] == [first]]
+
+
+def row(output: str, *head: str) -> list[str]:
+    """The fields after `head` on the first line that starts with those fields."""
+    for line in output.splitlines():
+        fields = line.split()
+        if fields[: len(head)] == list(head):
+            return fields[len(head) :]
+    raise AssertionError(f"no line starting with {head!r} in:\n{output}")
+
+
+def relative_tail(A: np.ndarray, k: int) -> float:
+    S = np.linalg.svd(A, compute_uv=False)
+    return float(np.sqrt(np.sum(S[k:] ** 2) / np.sum(S**2)))
+
+
+# --- the page is one lab, run as a notebook would run it -------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_page_opens_with_its_title_and_abstract_and_leads_to_lab_03(language):
+    lines = [line for line in (DOCS / language / PAGE).read_text().splitlines() if line.strip()]
+    title = {"en": "# Lab 02 · SVD compression", "es": "# Laboratorio 02 · Compresión con la SVD"}
+    assert lines[0] == title[language]
+    assert lines[1].startswith("!!! abstract")
+    following = {
+        "en": "Next: [Lab 03 · Norm identities](03-norm-identities.md).",
+        "es": "Siguiente: [Laboratorio 03 · Identidades de normas](03-norm-identities.md).",
+    }
+    assert lines[-1] == following[language]
+
+
+def test_every_snippet_marks_the_part_the_learner_writes():
+    for path in sorted((SNIPPETS / LAB).glob("*.py")):
+        text = path.read_text()
+        if "figure" in path.name:
+            continue  # figures are drawn for the learner
+        assert text.count("# --8<-- [start:solution]") == 1, path.name
+        assert text.count("# --8<-- [end:solution]") == 1, path.name
+        assert text.index("[start:solution]") < text.index("[end:solution]"), path.name
+
+
+def test_the_snippets_run_in_page_order_in_one_namespace():
+    """As in one Jupyter kernel: every snippet, in page order, sharing one namespace."""
+    includes = snippet_includes((DOCS / "en" / PAGE).read_text(), PAGE)
+    assert len(includes) == len(list((SNIPPETS / LAB).glob("*.py")))
+    namespace: dict = {"__name__": "__main__"}
+    for include in includes:
+        code = (SNIPPETS / include).read_text()
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            exec(compile(code, include, "exec"), namespace)  # noqa: S102
+        assert out.getvalue().strip(), include
+        assert max(len(line) for line in code.splitlines()) <= 88, include
+    # what the last snippet left behind is the LoRA table, not something an earlier one set
+    assert sorted(namespace["results"]) == [1, 2, 4, 6, 8, 16, 32]
+
+
+def test_printed_lines_fit_in_88_characters(runs):
+    for path in sorted((SNIPPETS / LAB).glob("*.py")):
+        if "figure" in path.name:
+            continue
+        output = runs(path.stem).output
+        assert max(len(line) for line in output.splitlines()) <= 88, path.name
+
+
+# --- two matrices ----------------------------------------------------------------------
+
+
+def test_the_photo_ships_with_matplotlib_and_is_shrunk_by_block_means(runs, photo):
+    assert Path(cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)).is_file()
+    run = runs("load_the_two_matrices")
+    assert "rgb (590, 510, 3) -> gray (590, 510) -> photo (118, 102)" in run.output
+    assert row(run.output, "C") == ["(20,", "15)", "0.00", "109.00", "300"]
+    assert row(run.output, "photo")[-1] == "12036"
+    assert np.allclose(run.namespace["photo"], photo, rtol=0, atol=1e-15)
+    assert np.array_equal(run.namespace["C"], conjugation_counts().astype(float))
+    # both tall: n singular values, 15 and 102
+    assert [min(A.shape) for A in (run.namespace["C"], photo)] == [15, 102]
+
+
+# --- truncation ------------------------------------------------------------------------
+
+
+def test_truncation_has_rank_k_and_the_relative_errors_the_page_quotes(runs, photo):
+    run = runs("rank_k_truncation")
+    C = conjugation_counts().astype(float)
+    quoted = {("C", 1): "0.2131", ("C", 2): "0.1243", ("C", 5): "0.0774",
+              ("photo", 1): "0.4913", ("photo", 5): "0.3020", ("photo", 20): "0.1274"}
+    printed = {(f[0], int(f[1])): f for f in rows(run.output, "C") + rows(run.output, "photo")}
+    assert set(printed) == set(quoted)
+    for (name, k), value in quoted.items():
+        fields = printed[(name, k)]
+        assert fields[2] == str(k) and fields[3] == value  # rank(A_k) = k
+        A = C if name == "C" else photo
+        assert f"{relative_tail(A, k):.4f}" == value
+    Vt = np.linalg.svd(C)[2]
+    # A_k also equals the rows of A projected onto the first k right singular vectors
+    assert np.allclose(run.namespace["truncate"](C, 3), C @ Vt[:3].T @ Vt[:3])
+
+
+def test_the_reconstruction_figure_has_ten_panels_and_present_and_past_are_bright(runs):
+    run = runs("reconstructions_figure")
+    assert run.output.count("<image ") == 10
+    C = conjugation_counts().astype(float)
+    column_means = C.mean(axis=0)
+    bright = [j for j, (tense, _) in enumerate(SLOTS) if tense in ("present", "past")]
+    others = [j for j in range(len(SLOTS)) if j not in bright]
+    assert column_means[bright].min() > column_means[others].max()
+
+
+# --- Eckart-Young -----------------------------------------------------------------------
+
+
+def test_eckart_young_holds_row_by_row_to_a_few_eps_sigma_1(runs):
+    run = runs("eckart_young_errors")
+    table = rows(run.output, "C") + rows(run.output, "P")
+    assert len(table) == 13
+    for name, k, measured_F, predicted_F, measured_2, predicted_2, gap in table:
+        assert measured_F == predicted_F and measured_2 == predicted_2, (name, k)
+        assert float(gap) < 10  # "a few units of eps sigma_1"
+        assert float(measured_F) >= float(measured_2)
+    last = [f for f in table if f[:2] == ["C", "14"]][0]
+    assert last[2:6] == ["2.089139"] * 4  # one rank-1 term left: both norms are sigma_15
+    S = np.linalg.svd(conjugation_counts().astype(float), compute_uv=False)
+    assert f"{S[14]:.6f}" == "2.089139"
+
+
+def test_every_point_of_the_error_figure_is_on_its_line(runs):
+    curves = runs("error_against_k_figure").namespace["curves"]
+    assert [len(c[1]) for c in curves.values()] == [14, 101]
+    for sigma_1, _, measured_F, predicted_F, measured_2, predicted_2 in curves.values():
+        assert np.abs(measured_F - predicted_F).max() <= 10 * EPS * sigma_1
+        assert np.abs(measured_2 - predicted_2).max() <= 10 * EPS * sigma_1
+        assert np.all(measured_F >= measured_2)
+
+
+# --- spectrum -------------------------------------------------------------------------
+
+
+def test_the_spectra_have_a_step_and_a_slope(runs, photo):
+    run = runs("spectrum_in_numbers")
+    assert row(run.output, "C") == ["0.1772", "0.0676", "0.00453", "2.62"]
+    assert row(run.output, "P") == ["0.2581", "0.2461", "0.00028", "1.36"]
+    S_C, S_P = run.namespace["S_C"], run.namespace["S_P"]
+    steps_C = S_C[1:-1] / S_C[2:]
+    assert np.argmax(steps_C) == 0  # the largest step after sigma_2 is sigma_2 -> sigma_3
+    # the figure's alt text: C 0.18, then under 0.07 falling to about 0.005; P 0.26 to 0.0003
+    ratios_C, ratios_P = S_C / S_C[0], S_P / S_P[0]
+    assert round(ratios_C[1], 2) == 0.18 and ratios_C[2:].max() < 0.07
+    assert round(ratios_C[-1], 3) == 0.005 and np.all(np.diff(S_C) <= 0)
+    assert round(ratios_P[1], 2) == 0.26 and round(ratios_P[-1], 4) == 0.0003
+    figure = runs("spectrum_figure").namespace
+    assert np.allclose(figure["S_C"], S_C) and np.allclose(figure["S_P"], S_P)
+
+
+# --- storage --------------------------------------------------------------------------
+
+
+def test_break_even_ranks_and_the_k_for_ten_percent(runs):
+    run = runs("storage_and_break_even")
+    assert "C: 20 x 15 = 300   break-even k = 8.33" in run.output
+    assert "P: 118 x 102 = 12036   break-even k = 54.46" in run.output
+    summary = run.namespace["summary"]
+    assert summary["C"][1] == 4 and f"{summary['C'][2]:.1%}" == "48.0%"
+    assert summary["P"][1] == 26 and f"{summary['P'][2]:.1%}" == "47.7%"
+    stored = run.namespace["stored"]
+    assert stored(8, 20, 15) == 288 < 300 < stored(9, 20, 15) == 324
+    marked = [line.split() for line in run.output.splitlines() if line.endswith("*")]
+    assert [f[0] for f in marked] == ["4", "26"]
+    assert marked[0][1:4] == ["144", "48.0%", "0.0915"] and marked[1][1:4] == ["5746", "47.7%", "0.0979"]
+    c_rows = {f[0]: f for f in (line.split() for line in run.output.split("P:")[0].splitlines()[2:])}
+    assert c_rows["2"][1:4] == ["72", "24.0%", "0.1243"]
+
+
+# --- LoRA ------------------------------------------------------------------------------
+
+
+def test_lora_update_costs_and_losses(runs):
+    run = runs("lora_update_from_svd")
+    ns, out = run.namespace, run.output
+    assert ns["delta_W"].shape == (64, 256) and "m n = 16384" in out
+    assert "||noise||_F / ||delta_W||_F  = 0.1287" in out
+    assert "||noise||_F / ||low-rank||_F = 0.1297" in out
+    S = ns["S"]
+    assert 1.4 <= S[5] < S[0] <= 2.7 and f"{S[6]:.3f}" == "0.115"
+    table = {int(f[0]): f[1:] for f in (line.split() for line in out.splitlines()) if f and f[0].isdigit()}
+    assert table[4][4] == "0.4404"
+    assert table[6] == ["1920", "11.7%", "0.1212", "0.1212", "0.0438"]
+    assert table[16][2] == "0.1004" and table[16][4] == "0.0811"
+    for fields in table.values():
+        assert fields[2] == fields[3]  # measured = Eckart-Young's prediction
+    results = ns["results"]
+    errors = [results[r][1] for r in sorted(results)]
+    assert errors == sorted(errors, reverse=True)  # more rank, less error against delta_W
+    to_signal = {r: results[r][2] for r in results}
+    assert min(to_signal, key=to_signal.get) == 6  # closest to the structure at the true rank
+    assert to_signal[6] < ns["noise_to_signal"]  # closer to it than delta_W itself
+    assert "r = 6: B (64, 6)  A (6, 256)" in out
