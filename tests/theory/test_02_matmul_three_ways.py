@@ -1,11 +1,16 @@
-"""Theory 02: the claims the page makes, checked from outside its snippets, in page order."""
+"""Theory 02: the claims the page makes, checked from outside its snippets, in page order.
+
+Every number the prose states is asserted here at the value the prose gives; every printed table
+the prose draws a conclusion from is asserted row by row. Tolerances are scaled to the quantity.
+"""
 
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from lacourse.runner import run_file
-from lacourse.universe import FORMS, TENSES, V, token_id
+from lacourse.universe import B, D, D_HEAD, FORMS, H, T, TENSES, V, embedding_matrix, token_id
 
 PAGE = "theory/02_matmul_three_ways"
 
@@ -14,15 +19,23 @@ def run(name: str):
     return run_file(f"{PAGE}/{name}.py")
 
 
+def lines(output: str) -> list[str]:
+    return output.splitlines()
+
+
+def test_the_course_sizes_are_the_ones_the_prose_uses():
+    assert (B, T, D, H, D_HEAD, V, len(TENSES)) == (32, 12, 64, 4, 16, 600, 5)
+
+
 # --- the textbook view: rows times columns -------------------------------------------------
 
 
 def test_shape_rule_gives_a_600_by_5_table_of_tense_scores():
     result = run("rows_times_columns")
     ns = result.namespace
-    assert ns["E"].shape == (V, 64) and ns["W"].shape == (64, 5)
+    assert ns["E"].shape == (600, 64) and ns["W"].shape == (64, 5)
     assert ns["logits"].shape == (600, 5)
-    assert "E @ W : (600, 64) @ (64, 5) -> (600, 5)" in result.output
+    assert lines(result.output)[0] == "E @ W : (600, 64) @ (64, 5) -> (600, 5)"
 
 
 def test_each_entry_is_one_dot_product_of_a_row_and_a_column():
@@ -30,22 +43,62 @@ def test_each_entry_is_one_dot_product_of_a_row_and_a_column():
     ns = result.namespace
     i, j = ns["i"], ns["j"]
     assert FORMS[i] == "she walked" and TENSES[j] == "past"  # the page names this entry
-    assert np.isclose(ns["logits"][i, j], np.dot(ns["E"][i], ns["W"][:, j]))
+    entry = ns["logits"][i, j]
+    assert np.isclose(entry, np.dot(ns["E"][i], ns["W"][:, j]), rtol=1e-12, atol=0)
     # "computing all 3,000 entries that way rebuilds E @ W"
-    assert ns["by_dots"].size == 3_000
-    assert np.allclose(ns["by_dots"], ns["E"] @ ns["W"])
+    assert ns["by_dots"].shape == (600, 5) and ns["by_dots"].size == 3_000
+    assert np.allclose(ns["by_dots"], ns["E"] @ ns["W"], rtol=1e-12, atol=1e-15)
     assert "dot products: 3000  same as E @ W: True" in result.output
 
 
 def test_matmul_costs_2mkn_flops_384000_for_the_whole_vocabulary():
     result = run("rows_times_columns")
     assert result.namespace["flops"] == 2 * 600 * 64 * 5 == 384_000
-    assert "= 384,000" in result.output
+    assert "FLOPs = 2*m*k*n = 2*600*64*5 = 384,000" in result.output
 
 
 def test_the_other_order_breaks_the_shape_rule():
     result = run("rows_times_columns")
-    assert "W @ E : (64, 5) @ (600, 64) -> ValueError" in result.output
+    assert lines(result.output)[-1] == "W @ E : (64, 5) @ (600, 64) -> ValueError"
+
+
+# --- columns are the images of the basis vectors --------------------------------------------
+
+
+def test_columns_are_the_images_of_the_basis_vectors():
+    result = run("columns_are_images")
+    ns = result.namespace
+    A = ns["A"]
+    assert A.tolist() == [[2.0, -1.0], [1.0, 1.0]]
+    out = lines(result.output)
+    assert out[0] == "A @ e1 = [2. 1.]    A[:, 0] = [2. 1.]"
+    assert out[1] == "A @ e2 = [-1.  1.]    A[:, 1] = [-1.  1.]"
+    # x = (1.5, 2) goes to 1.5 A e1 + 2 A e2 = (1, 3.5)
+    assert ns["x"].tolist() == [1.5, 2.0] and (A @ ns["x"]).tolist() == [1.0, 3.5]
+    assert "A @ x = [1.  3.5]" in out[2]
+
+
+def test_the_embedding_lookup_sends_basis_vector_5_to_the_embedding_of_she_walked():
+    result = run("columns_are_images")
+    j = result.namespace["j"]
+    assert j == 5 == token_id("walk", "past", "3sg") and FORMS[j] == "she walked"
+    assert result.namespace["E"].T.shape == (64, 600)
+    assert np.array_equal(result.namespace["E"].T @ np.eye(V)[j], embedding_matrix(D)[j])
+    assert lines(result.output)[-1] == "E.T (64, 600) @ e_5 == E[5]: True"
+
+
+def test_basis_figure_shows_the_columns_and_a_parallelogram_of_area_3():
+    result = run("columns_are_images_figure")
+    ns = result.namespace
+    assert result.output.lstrip().startswith("<svg")
+    assert len(ns["axes"]) == 2
+    A = ns["A"]
+    assert np.array_equal(ns["panels"][1][1], A)  # the right panel applies A
+    corners = A @ ns["square"]
+    x, y = corners[:, :-1]
+    area = abs(np.sum(x * np.roll(y, -1) - np.roll(x, -1) * y)) / 2
+    assert area == 3.0  # "its area, 3 here"
+    assert (A @ ns["x"]).tolist() == [1.0, 3.5]  # the alt text's A x
 
 
 # --- way 1: composition ---------------------------------------------------------------------
@@ -55,7 +108,7 @@ def test_composition_applying_b_then_a_equals_applying_ab():
     ns = run("composition_of_maps").namespace
     assert ns["B"].shape == (64, 600) and ns["A"].shape == (5, 64)
     assert ns["AB"].shape == (5, 600)
-    assert np.allclose(ns["A"] @ (ns["B"] @ ns["x"]), (ns["A"] @ ns["B"]) @ ns["x"])
+    assert np.allclose(ns["two_steps"], ns["one_step"], rtol=1e-12, atol=1e-15)
     # B is E.T, so B @ x is the embedding of "she walked"
     assert np.array_equal(ns["h"], ns["E"][token_id("walk", "past", "3sg")])
 
@@ -63,10 +116,10 @@ def test_composition_applying_b_then_a_equals_applying_ab():
 def test_composition_costs_differ_77440_vs_390000():
     result = run("composition_of_maps")
     ns = result.namespace
-    D, V_, C = 64, 600, 5
-    assert ns["flops_two_steps"] == 2 * D * V_ + 2 * C * D == 77_440
-    assert ns["flops_compose_first"] == 2 * C * D * V_ + 2 * C * V_ == 390_000
-    assert "77,440" in result.output and "390,000" in result.output
+    assert ns["flops_two_steps"] == 2 * 64 * 600 + 2 * 5 * 64 == 77_440
+    assert ns["flops_compose_first"] == 2 * 5 * 64 * 600 + 2 * 5 * 600 == 390_000
+    assert "FLOPs A @ (B @ x):    77,440" in result.output
+    assert "FLOPs (A @ B) @ x:   390,000" in result.output
 
 
 # --- way 2: outer products ------------------------------------------------------------------
@@ -75,15 +128,17 @@ def test_composition_costs_differ_77440_vs_390000():
 def test_product_is_a_sum_of_rank_one_outer_products():
     result = run("sum_of_outer_products")
     ns = result.namespace
-    A, B, pieces = ns["A"], ns["B"], ns["pieces"]
-    k = A.shape[1]
-    assert pieces.shape == (k, A.shape[0], B.shape[1])
-    for p in range(k):
-        assert np.array_equal(pieces[p], np.outer(A[:, p], B[p]))
+    A, Bm, pieces = ns["A"], ns["B"], ns["pieces"]
+    assert pieces.shape == (3, 4, 5)
+    for p in range(3):
+        assert np.array_equal(pieces[p], np.outer(A[:, p], Bm[p]))
         assert np.linalg.matrix_rank(pieces[p]) == 1
-        assert np.linalg.matrix_rank(pieces[: p + 1].sum(axis=0)) == p + 1  # each piece adds one to the rank
-    assert np.array_equal(pieces.sum(axis=0), A @ B)  # exactly, not just close
-    assert "sum of pieces == A @ B: True" in result.output
+        assert np.linalg.matrix_rank(pieces[: p + 1].sum(axis=0)) == p + 1
+    assert np.array_equal(pieces.sum(axis=0), A @ Bm)  # exactly, not just close
+    # the table, row by row: each piece rank 1, the running sum's rank 1, 2, 3
+    table = [line.split() for line in lines(result.output)[1:4]]
+    assert table == [[str(p), "(4,", "5)", "1", str(p + 1)] for p in range(3)]
+    assert lines(result.output)[-1] == "sum of pieces == A @ B: True"
 
 
 def test_outer_products_figure_has_four_panels():
@@ -99,13 +154,15 @@ def test_outer_products_figure_has_four_panels():
 def test_einsum_strings_give_product_pieces_entry_and_batch():
     result = run("matmul_as_einsum")
     ns = result.namespace
-    A, B = ns["A"], ns["B"]
-    assert np.array_equal(ns["C"], A @ B)
-    assert np.array_equal(ns["pieces"].sum(axis=0), A @ B)
+    A, Bm = ns["A"], ns["B"]
+    assert np.array_equal(ns["C"], A @ Bm)
     assert ns["pieces"].shape == (3, 4, 5)
-    assert ns["entry"] == (A @ B)[1, 2]
-    assert np.allclose(ns["C_batch"], ns["A_batch"] @ ns["B_batch"])
+    assert np.array_equal(ns["pieces"].sum(axis=0), A @ Bm)
+    assert ns["entry"] == (A @ Bm)[1, 2] == -6
     assert ns["C_batch"].shape == (8, 4, 5)
+    assert np.allclose(ns["C_batch"], ns["A_batch"] @ ns["B_batch"], rtol=1e-12, atol=1e-14)
+    out = result.output
+    assert "sum over k == A @ B: True" in out and "== A_batch @ B_batch: True" in out
 
 
 # --- Hadamard vs matmul ---------------------------------------------------------------------
@@ -116,9 +173,8 @@ def test_hadamard_and_matmul_both_run_on_square_matrices_and_differ():
     ns = result.namespace
     assert ns["hadamard"].tolist() == [[5, 12], [21, 32]]
     assert ns["matmul"].tolist() == [[19, 22], [43, 50]]
-    assert ns["hadamard"].shape == ns["matmul"].shape
-    assert not np.array_equal(ns["hadamard"], ns["matmul"])
-    assert "(2, 3) * (3, 2) -> ValueError" in result.output  # differing shapes fail loudly
+    assert "same shape:  True" in result.output and "same values: False" in result.output
+    assert lines(result.output)[-1] == "(2, 3) * (3, 2) -> ValueError"  # fails loudly
 
 
 # --- transpose ------------------------------------------------------------------------------
@@ -126,52 +182,94 @@ def test_hadamard_and_matmul_both_run_on_square_matrices_and_differ():
 
 def test_transpose_of_a_product_reverses_the_order():
     result = run("transpose_of_a_product")
-    A, B = result.namespace["A"], result.namespace["B"]
-    assert np.allclose((A @ B).T, B.T @ A.T)
-    assert "A.T @ B.T   (4, 3) @ (2, 4) -> ValueError" in result.output
+    A, Bm = result.namespace["A"], result.namespace["B"]
+    assert np.allclose((A @ Bm).T, Bm.T @ A.T, rtol=1e-12, atol=1e-15)
+    assert lines(result.output)[-1] == "A.T @ B.T   (4, 3) @ (2, 4) -> ValueError"
 
 
-# --- Gram matrix ----------------------------------------------------------------------------
+# --- eigenvalues and the Gram matrix --------------------------------------------------------
+
+
+def test_the_small_gram_matrix_has_eigenvalues_1_and_3():
+    result = run("eigenvalues_of_a_gram_matrix")
+    ns = result.namespace
+    G, A = ns["G"], ns["A"]
+    assert G.tolist() == [[2.0, 1.0], [1.0, 2.0]]
+    assert np.allclose(ns["lam"], [1.0, 3.0], rtol=0, atol=1e-12)
+    # the table, row by row: lambda, v, G v = lambda v, v.T G v = lambda = |A v|^2
+    out = lines(result.output)
+    assert out[4].split() == ["1.000", "[-0.7071", "0.7071]", "[-0.7071", "0.7071]",
+                              "[-0.7071", "0.7071]", "1.000", "1.000"]
+    assert out[5].split() == ["3.000", "[0.7071", "0.7071]", "[2.1213", "2.1213]",
+                              "[2.1213", "2.1213]", "3.000", "3.000"]
+    for i, lam in enumerate([1.0, 3.0]):
+        v = ns["vecs"][:, i]
+        assert np.allclose(G @ v, lam * v, rtol=0, atol=1e-12)
+        assert abs(v @ G @ v - np.sum((A @ v) ** 2)) < 1e-12
 
 
 def test_gram_matrices_are_symmetric_psd_and_have_rank_64():
     result = run("gram_matrix")
     ns = result.namespace
-    E = ns["E"]
+    eps = np.finfo(float).eps
     for M, n in [(ns["G"], 64), (ns["S"], 600)]:
         assert M.shape == (n, n)
-        assert np.allclose(M, M.T)
+        assert np.array_equal(M, M.T)
         eigenvalues = np.linalg.eigvalsh(M)
-        tol = 1e-10 * eigenvalues.max()
+        tol = eigenvalues.max() * n * eps
         assert eigenvalues.min() >= -tol
         assert int((eigenvalues > tol).sum()) == 64  # "only 64 of its 600 eigenvalues"
         assert np.linalg.matrix_rank(M) == 64
-    x = ns["x"]
-    assert np.isclose(x @ ns["G"] @ x, np.linalg.norm(E @ x) ** 2)
-    assert "E @ E.T   (600, 600)       True             True         64    64" in result.output
+
+
+def test_gram_table_row_by_row_and_the_negative_rounding_eigenvalue():
+    out = lines(run("gram_matrix").output)
+    assert out[1].split() == ["E.T", "@", "E", "(64,", "64)", "True", "4.34", "16.5872",
+                              "2.4e-13", "64", "64"]
+    assert out[2].split() == ["E", "@", "E.T", "(600,", "600)", "True", "-5.24e-15", "16.5872",
+                              "2.2e-12", "64", "64"]
+    # "the smallest computed eigenvalue of E E^T is negative, -5.24e-15, inside tol 2.2e-12"
+    eigenvalues = np.linalg.eigvalsh(embedding_matrix(D) @ embedding_matrix(D).T)
+    assert round(eigenvalues.min() * 1e15, 2) == -5.24
+
+
+def test_the_quadratic_form_is_the_squared_length():
+    result = run("gram_matrix")
+    ns = result.namespace
+    x, E = ns["x"], ns["E"]
+    assert abs(x @ ns["G"] @ x - np.linalg.norm(E @ x) ** 2) < 1e-12 * np.linalg.norm(E @ x) ** 2
+    assert "x.T @ G @ x = 532.3884" in result.output and "|E @ x|^2   = 532.3884" in result.output
 
 
 # --- attention ------------------------------------------------------------------------------
 
 
-def test_attention_scores_are_a_matmul_with_named_shapes():
+def test_attention_uses_the_course_sizes_and_one_head_of_width_16():
     ns = run("attention_scores").namespace
-    T, D, d = ns["T"], ns["D"], ns["d"]
-    assert (T, D, d) == (16, 64, 64)
-    assert ns["Q"].shape == ns["K"].shape == ns["V"].shape == (T, d)
-    assert ns["scores"].shape == ns["weights"].shape == (T, T)
-    assert np.allclose(ns["scores"], ns["Q"] @ ns["K"].T / np.sqrt(d))
-    assert np.allclose(ns["weights"].sum(axis=1), 1.0)  # softmax rows sum to 1
-    assert (ns["weights"] >= 0).all()
-    assert ns["out"].shape == (T, d)
-    assert np.allclose(ns["out"], ns["weights"] @ ns["V"])
+    assert (ns["T"], ns["D"], ns["H"], ns["d"]) == (12, 64, 4, 16)
+    assert ns["X"].shape == (12, 64)
+    assert ns["Q"].shape == ns["K"].shape == ns["V"].shape == (12, 16)
+    assert ns["scores"].shape == ns["weights"].shape == (12, 12)
+    assert np.allclose(ns["scores"], ns["Q"] @ ns["K"].T / 4.0, rtol=1e-12, atol=1e-15)
+    assert np.allclose(ns["weights"].sum(axis=1), 1.0, rtol=0, atol=1e-12)  # rows sum to 1
+    assert (ns["weights"] > 0).all()
+    assert ns["out"].shape == (12, 16)
+    assert np.allclose(ns["out"], ns["weights"] @ ns["V"], rtol=1e-12, atol=1e-15)
 
 
-def test_attention_flops_column_follows_the_formulas():
-    output = run("attention_scores").output
-    T, D, d = 16, 64, 64
-    assert f"{2 * T * D * d:,}" in output  # projections: like T D d
-    assert f"{2 * T * T * d:,}" in output  # inside attention: like T^2 d
+def test_attention_is_five_matrix_products_with_the_flops_the_prose_gives():
+    result = run("attention_scores")
+    steps = result.namespace["steps"]
+    assert len(steps) == 5  # "five matrix products and a softmax"
+    assert [flops for _, _, flops in steps] == [24_576] * 3 + [4_608] * 2
+    out = lines(result.output)
+    assert out[1].split()[-1] == out[2].split()[-1] == out[3].split()[-1] == "24,576"
+    assert out[4].split()[-1] == out[5].split()[-1] == "4,608"
+    assert "(T, d) @ (d, T) -> (T, T)" in out[4]
+    # "with T = 12 shorter than D = 64 the projections dominate; past T = D the T^2 terms do"
+    assert 2 * T * T * D_HEAD < 2 * T * D * D_HEAD
+    assert all(2 * t * t * D_HEAD > 2 * t * D * D_HEAD for t in (D + 1, 2 * D))
+    assert "scores  (12, 12)  weights (12, 12)  out (12, 16)" in result.output
 
 
 # --- linear layer ---------------------------------------------------------------------------
@@ -182,11 +280,15 @@ def test_linear_layer_broadcasts_the_bias_over_the_batch():
     ns = result.namespace
     X, W, b, Y = ns["X"], ns["W"], ns["b"], ns["Y"]
     assert X.shape == (32, 64) and W.shape == (64, 5) and b.shape == (5,) and Y.shape == (32, 5)
-    assert np.allclose(Y, X @ W + np.tile(b, (32, 1)))
-    assert np.allclose(Y[0], X[0] @ W + b)
-    assert ns["W_torch"].shape == (5, 64)  # PyTorch's (5, D) storage
-    assert np.allclose(X @ ns["W_torch"].T + b, Y)
-    assert "X (32, 64) @ W (64, 5) + b (5,) -> Y (32, 5)" in result.output
+    assert np.allclose(Y, X @ W + np.tile(b, (32, 1)), rtol=1e-12, atol=1e-15)
+    assert lines(result.output)[0] == "X (32, 64) @ W (64, 5) + b (5,) -> Y (32, 5)"
+
+
+def test_pytorch_stores_the_weight_as_out_features_by_in_features():
+    ns = run("linear_layer").namespace
+    C = ns["C"]
+    assert ns["W_torch"].shape == (C, D) == (5, 64)  # (out_features, in_features)
+    assert np.allclose(ns["X"] @ ns["W_torch"].T + ns["b"], ns["Y"], rtol=1e-12, atol=1e-15)
 
 
 # --- LoRA -----------------------------------------------------------------------------------
@@ -199,15 +301,71 @@ def test_lora_update_has_rank_r_and_48_times_fewer_parameters():
     assert (d, r) == (768, 8)
     assert ns["delta_W"].shape == (d, d)
     assert np.linalg.matrix_rank(ns["delta_W"]) == r == 8
-    assert d * d == 589_824 and 2 * d * r == 12_288
-    assert 589_824 / 12_288 == 48
-    assert "589,824" in result.output and "12,288" in result.output and "48x" in result.output
+    out = lines(result.output)
+    assert out[0] == "delta_W (768, 768)  rank: 8"
+    assert out[1].endswith(" 589,824") and out[2].endswith("  12,288") and out[3].endswith("48x")
+
+
+def test_lora_at_the_course_width_would_save_only_a_factor_4():
+    result = run("lora_low_rank_update")
+    assert result.namespace["D"] == 64
+    assert lines(result.output)[4].split()[-1] == "4x"
+    assert 64 * 64 / (2 * 64 * 8) == 4
 
 
 def test_lora_applied_factor_by_factor_costs_48_times_fewer_flops():
     result = run("lora_low_rank_update")
     ns = result.namespace
     d, r = ns["d"], ns["r"]
-    assert np.allclose(ns["merged"], ns["W"] @ ns["x"] + ns["B_lora"] @ (ns["A_lora"] @ ns["x"]))
+    scale = np.linalg.norm(ns["merged"])
+    assert np.linalg.norm(ns["merged"] - ns["factored"]) < 1e-12 * scale
     assert (2 * d * d) / (2 * d * r + 2 * r * d) == 48
-    assert "1,179,648" in result.output and "24,576" in result.output
+    out = lines(result.output)
+    assert out[-2].endswith("1,179,648") and out[-1].endswith("24,576")
+
+
+# --- check yourself -------------------------------------------------------------------------
+
+
+def test_answer_1_shape_and_flops_of_a_batched_projection():
+    result = run("check_shape_and_flops")
+    assert result.namespace["Q"].shape == (32, 12, 16)
+    assert result.namespace["flops"] == 2 * 384 * 64 * 16 == 786_432
+    assert "X (32, 12, 64) @ W_q (64, 16) -> (32, 12, 16)" in result.output
+    assert "= 786,432" in result.output
+
+
+def test_answer_2_a_product_through_5_has_rank_5():
+    result = run("check_rank_of_a_narrow_product")
+    assert result.namespace["M"].shape == (600, 64)
+    assert np.linalg.matrix_rank(result.namespace["M"]) == 5
+    assert result.output.strip() == "E @ W @ W.T (600, 64)  rank: 5"
+
+
+def test_answer_3_a_symmetric_matrix_with_a_negative_eigenvalue_is_not_gram():
+    result = run("check_is_it_a_gram_matrix")
+    ns = result.namespace
+    assert np.allclose(ns["lam"], [-1.0, 3.0], rtol=0, atol=1e-12)
+    assert abs(ns["v"] @ ns["M"] @ ns["v"] - (-1.0)) < 1e-12
+    assert np.allclose(np.abs(ns["v"]), np.sqrt(0.5), rtol=1e-12)
+    assert "v = [-0.7071  0.7071]   v.T @ M @ v = -1.0000" in result.output
+
+
+def test_answer_4_lora_rank_4_has_6144_parameters_96_times_fewer():
+    result = run("check_lora_rank_4")
+    ns = result.namespace
+    assert np.linalg.matrix_rank(ns["delta_W"]) == 4
+    assert ns["lora_params"] == 6_144 and 768 * 768 / 6_144 == 96
+    assert result.output.strip() == "rank: 4   LoRA parameters: 6,144   fewer than d*d: 96x"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["rows_times_columns", "columns_are_images", "composition_of_maps", "sum_of_outer_products",
+     "matmul_as_einsum", "hadamard_vs_matmul", "transpose_of_a_product",
+     "eigenvalues_of_a_gram_matrix", "gram_matrix", "attention_scores", "linear_layer",
+     "lora_low_rank_update", "check_shape_and_flops", "check_rank_of_a_narrow_product",
+     "check_is_it_a_gram_matrix", "check_lora_rank_4"],
+)
+def test_printed_lines_fit_the_88_character_code_column(name):
+    assert all(len(line) <= 88 for line in lines(run(name).output))
