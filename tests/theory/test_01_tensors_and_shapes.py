@@ -9,6 +9,7 @@ from lacourse.runner import run_file
 from lacourse.universe import FORMS, N_PERSONS, N_TENSES, N_VERBS, SLOTS, V
 
 PAGE = "theory/01_tensors_and_shapes"
+B, T, D, H, DH = 32, 12, 64, 4, 16  # the running example's sizes, as the page states them
 
 
 def run(name: str):
@@ -28,6 +29,20 @@ def test_ndim_counts_axes_and_size_multiplies_them():
     assert ns["counts"].shape == (N_VERBS, len(SLOTS)) == (20, 15)
 
 
+def test_the_shapes_table_row_by_row():
+    rows = [line.split(maxsplit=1)[1].rsplit(maxsplit=2) for line in run("tensor_shapes").output.splitlines()[1:]]
+    assert rows == [
+        ["()", "0", "1"],
+        ["(64,)", "1", "64"],
+        ["(600, 64)", "2", "38,400"],
+        ["(20, 15)", "2", "300"],
+        ["(5, 64)", "2", "320"],
+        ["(32, 12)", "2", "384"],
+        ["(32, 12, 600)", "3", "230,400"],
+        ["(32, 12, 5)", "3", "1,920"],
+    ]
+
+
 def test_the_loss_is_a_tensor_with_no_axes_and_one_entry():
     run_ = run("tensor_shapes")
     assert run_.namespace["loss"].shape == () and run_.namespace["loss"].size == 1
@@ -38,17 +53,17 @@ def test_logits_add_a_tense_axis_and_one_hot_is_600_times_larger():
     run_ = run("tensor_shapes")
     ns = run_.namespace
     assert ns["logits"].shape == ns["tokens"].shape + (5,)
-    assert ns["one_hot"].size == 600 * ns["tokens"].size == 307_200
+    assert ns["one_hot"].size == 600 * ns["tokens"].size == 230_400
     assert max(ns[n].size for n in ("E", "counts", "tokens", "one_hot", "logits")) == ns["one_hot"].size
-    assert "307,200" in run_.output
+    assert "230,400" in run_.output
 
 
 # --- Indexing changes the shape --------------------------------------------------------------
 
 
 def test_integer_drops_slice_keeps_none_adds_index_array_replaces():
-    ns = run("indexing_and_shapes").namespace
-    B, T, D = 32, 16, 64
+    run_ = run("indexing_and_shapes")
+    ns = run_.namespace
     assert ns["x"].shape == ns["tokens"].shape + (D,) == (B, T, D)
     assert ns["first_seq"].shape == (T, D) and ns["first_seq_kept"].shape == (1, T, D)
     assert np.array_equal(ns["first_seq"], ns["first_seq_kept"][0])  # same numbers, other type
@@ -57,6 +72,19 @@ def test_integer_drops_slice_keeps_none_adds_index_array_replaces():
     assert ns["with_axis"].shape == (B, 1, T, D)
     assert np.array_equal(ns["with_axis"], ns["expanded"])  # None is expand_dims
     assert np.array_equal(ns["squeezed"], ns["last_token"])  # squeeze undoes it
+    table = {line[:30].strip(): line[30:].split("ndim") for line in run_.output.splitlines()}
+    assert {k: (v[0].strip(), int(v[1])) for k, v in table.items()} == {
+        "E[tokens]": ("(32, 12, 64)", 3),
+        "x[0]": ("(12, 64)", 2),
+        "x[0:1]": ("(1, 12, 64)", 3),
+        "x[:, -1]": ("(32, 64)", 2),
+        "x[:, -1:]": ("(32, 1, 64)", 3),
+        "x[..., 0]": ("(32, 12)", 2),
+        "x[:, None]": ("(32, 1, 12, 64)", 4),
+        "np.expand_dims(x, 1)": ("(32, 1, 12, 64)", 4),
+        "np.squeeze(x[:, -1:], axis=1)": ("(32, 64)", 2),
+        "E[[2, 5, 8]]": ("(3, 64)", 2),
+    }
 
 
 def test_the_three_walk_forms_are_ids_2_5_8_and_a_stepped_slice():
@@ -103,21 +131,53 @@ def test_transpose_is_a_non_contiguous_view_with_reordered_strides():
     run_ = run("transpose_and_contiguity")
     ns = run_.namespace
     x, xt = ns["x"], ns["xt"]
-    assert np.shares_memory(x, ns["flat"]) and np.shares_memory(x, xt)
-    assert xt.strides == (96, 8, 32) == tuple(x.strides[i] for i in (0, 2, 1))
+    assert x.shape == (B, T, D) and x.strides == (6144, 512, 8)
+    assert np.shares_memory(x, xt) and np.shares_memory(x, ns["reversed_axes"])
+    assert xt.strides == (6144, 8, 512) == tuple(x.strides[i] for i in (0, 2, 1))
     assert not xt.flags["C_CONTIGUOUS"]
     assert np.array_equal(xt, ns["swapped"])
-    assert ns["reversed_axes"].shape == (4, 3, 2)  # .T reverses all axes
+    assert ns["reversed_axes"].shape == (64, 12, 32)  # .T reverses all axes
+    lines = run_.output.splitlines()
+    rows = {line[:20].strip(): line[20:].split() for line in run_.output.splitlines()[1:5]}
+    assert rows == {
+        "x": ["(32,", "12,", "64)", "(6144,", "512,", "8)", "True", "True"],
+        "x.transpose(0, 2, 1)": ["(32,", "64,", "12)", "(6144,", "8,", "512)", "False", "True"],
+        "x.swapaxes(1, 2)": ["(32,", "64,", "12)", "(6144,", "8,", "512)", "False", "True"],
+        "x.T": ["(64,", "12,", "32)", "(8,", "512,", "6144)", "False", "True"],
+    }
+    assert lines[-1] == "xt[0, :3, 0]: [0 1 2]   xt[0, 0, :3]: [  0  64 128]"
 
 
-def test_reshape_after_transpose_copies_in_the_new_order():
-    run_ = run("transpose_and_contiguity")
+def test_reshape_is_a_view_exactly_when_the_merged_axes_are_in_order_in_memory():
+    run_ = run("reshape_view_or_copy")
     ns = run_.namespace
-    assert not np.shares_memory(ns["x"], ns["xt_flat"])
-    assert ns["xt_flat"].flags["C_CONTIGUOUS"]
-    assert list(ns["xt_flat"][0][:4]) == [0, 4, 8, 1]
-    assert not np.array_equal(ns["flat"], ns["xt_flat"])
-    assert not np.shares_memory(ns["x"], ns["xt_copy"])
+    x = ns["x"]
+    # one case of each, checked with np.shares_memory
+    assert np.shares_memory(x, ns["tokens_flat"])  # (B, T, D) -> (B*T, D): a view
+    assert not np.shares_memory(x, ns["time_flat"])  # transposed, merged out of order: a copy
+    assert np.shares_memory(x, ns["feature_flat"])  # transposed, merged in order: a view
+    assert np.shares_memory(x, ns["split"])  # splitting an axis: always a view
+    assert ns["feature_flat"].shape == (D, B * T) and not ns["feature_major"].flags["C_CONTIGUOUS"]
+    table = {line[:45].strip(): line[45:].split() for line in run_.output.splitlines()[1:5]}
+    assert table == {
+        "x.reshape(B*T, D)": ["(6144,", "512,", "8)", "0,", "1", "True", "True"],
+        "x.transpose(1, 0, 2).reshape(T*B, D)": ["(512,", "6144,", "8)", "0,", "1", "False", "False"],
+        "x.transpose(2, 0, 1).reshape(D, B*T)": ["(8,", "6144,", "512)", "1,", "2", "True", "True"],
+        "x.transpose(0, 2, 1).reshape(B, H, D_HEAD, T)": ["(6144,", "8,", "512)", "-", "True", "True"],
+    }
+    # the copy holds the numbers in the new order: row 1 of time_flat is x[1, 0]
+    assert list(ns["time_flat"][:3, 0]) == [0, T * D, 2 * T * D] == [0, 768, 1536]
+    assert ns["refused"] is True  # copy=False turns the silent copy into an error
+
+
+def test_the_stride_rule_agrees_with_numpy_on_other_reshapes():
+    mergeable = run("reshape_view_or_copy").namespace["mergeable"]
+    x = np.arange(2 * 3 * 5 * 7).reshape(2, 3, 5, 7)
+    for perm in [(0, 1, 2, 3), (1, 0, 2, 3), (0, 2, 1, 3), (2, 3, 0, 1), (0, 1, 3, 2), (3, 2, 1, 0)]:
+        y = x.transpose(perm)
+        for first in range(3):
+            shape = y.shape[:first] + (y.shape[first] * y.shape[first + 1],) + y.shape[first + 2 :]
+            assert mergeable(y, first, first + 1) == np.shares_memory(y.reshape(shape), x), (perm, first)
 
 
 # --- Broadcasting -------------------------------------------------------------------------
@@ -134,11 +194,18 @@ def test_the_hand_written_rule_agrees_with_numpy():
             broadcast_shape(a, b)
 
 
-def test_per_row_numbers_need_keepdims_on_a_32_by_768_matrix():
-    output = run("broadcasting_rules").output
-    assert "(32, 768)         (32,)          ValueError" in output
-    assert "(32, 768)         (32, 1)        (32, 768)" in output
-    assert "(32, 12, 16, 16)  (16, 16)       (32, 12, 16, 16)" in output
+def test_the_broadcasting_table_row_by_row():
+    rows = [line[:17].strip() + " | " + line[17:32].strip() + " | " + line[32:].strip()
+            for line in run("broadcasting_rules").output.splitlines()[1:]]
+    assert rows == [
+        "(32, 64) | (64,) | (32, 64)",
+        "(32, 12, 64) | (64,) | (32, 12, 64)",
+        "(32, 12, 64) | (32, 12, 1) | (32, 12, 64)",
+        "(32, 4, 12, 12) | (12, 12) | (32, 4, 12, 12)",
+        "(20, 1) | (1, 15) | (20, 15)",
+        "(32, 64) | (32,) | ValueError",  # per-row numbers need keepdims
+        "(32, 64) | (32, 1) | (32, 64)",
+    ]
 
 
 # --- The silent wrong-axis bug ----------------------------------------------------------------
@@ -147,27 +214,30 @@ def test_per_row_numbers_need_keepdims_on_a_32_by_768_matrix():
 def test_without_keepdims_a_square_matrix_is_centred_by_columns():
     ns = run("broadcasting_wrong_axis").namespace
     scores, wrong, right = ns["scores"], ns["wrong"], ns["right"]
-    assert scores.shape == (16, 16)
-    assert np.allclose(right.mean(axis=1), 0.0)
-    assert not np.allclose(wrong.mean(axis=1), 0.0)
+    assert scores.shape == (T, T) == (12, 12)
+    scale = np.abs(scores).mean()
+    assert np.abs(right.mean(axis=1)).max() < 1e-12 * scale  # zero up to rounding
+    assert np.abs(wrong.mean(axis=1)).max() > 0.1 * scale  # not zero at all
     assert np.array_equal(wrong, scores - scores.mean(axis=1)[None, :])  # column i loses row i's mean
 
 
 def test_wrong_softmax_rows_still_sum_to_one_but_the_weights_differ():
     ns = run("broadcasting_wrong_axis").namespace
     p_right, p_wrong = ns["p_right"], ns["p_wrong"]
-    assert np.allclose(p_wrong.sum(axis=1), 1.0) and np.allclose(p_right.sum(axis=1), 1.0)
-    assert np.abs(p_wrong - p_right).max() > 0.01
+    assert np.abs(p_wrong.sum(axis=1) - 1).max() < 1e-12 and np.abs(p_right.sum(axis=1) - 1).max() < 1e-12
+    assert np.abs(p_wrong - p_right).max() > 0.1  # printed: 0.1440
+    assert f"{np.abs(p_wrong - p_right).max():.4f}" == "0.1440"
     # the right one is the real softmax: shifting each row by a constant does not change it
     s = ns["scores"]
-    assert np.allclose(p_right, np.exp(s) / np.exp(s).sum(axis=1, keepdims=True))
+    assert np.allclose(p_right, np.exp(s) / np.exp(s).sum(axis=1, keepdims=True), rtol=1e-12, atol=0)
 
 
 def test_the_non_square_case_raises_and_keepdims_fixes_it():
     run_ = run("broadcasting_wrong_axis")
     assert run_.namespace["raised"] is True
-    assert "could not be broadcast" in run_.output
-    assert run_.namespace["centred"].shape == (32, 768)
+    assert "(32, 64) - (32,) -> ValueError" in run_.output and "could not be broadcast" in run_.output
+    assert run_.namespace["centred"].shape == (32, 64)
+    assert "(32, 64) - (32, 1) -> (32, 64)" in run_.output
 
 
 # --- (B, T, D) and (B, H, T, Dh) ---------------------------------------------------------------
@@ -175,13 +245,13 @@ def test_the_non_square_case_raises_and_keepdims_fixes_it():
 
 def test_split_heads_round_trips_exactly():
     ns = run("split_heads").namespace
-    q, heads = ns["q"], ns["heads"]
-    B, T, D, H, Dh = 32, 16, 64, 4, 16
-    assert heads.shape == (B, H, T, Dh) and ns["merged"].shape == (B, T, D)
+    q, heads, Dh = ns["q"], ns["heads"], DH
+    assert heads.shape == (B, H, T, Dh) == (32, 4, 12, 16) and ns["merged"].shape == (B, T, D)
     assert np.array_equal(ns["merged"], q)
-    for b, h, t in [(0, 0, 0), (3, 2, 7), (31, 3, 15)]:
+    for b, h, t in [(0, 0, 0), (3, 2, 7), (31, 3, 11)]:
         assert np.array_equal(heads[b, h, t], q[b, t, h * Dh : (h + 1) * Dh])
-    assert ns["scores"].shape == (B, H, T, T)
+    assert ns["scores"].shape == (B, H, T, T) == (32, 4, 12, 12)
+    assert ns["out"].shape == (32, 4, 12, 16) != ns["scores"].shape
 
 
 def test_merging_the_attention_output_copies_but_merging_heads_back_does_not():
@@ -194,19 +264,27 @@ def test_merging_the_attention_output_copies_but_merging_heads_back_does_not():
     assert np.array_equal(ns["out_merged"][5, 9, 16:32], ns["out"][5, 1, 9])
 
 
-def test_a_bare_reshape_misplaces_fifteen_sixteenths_of_the_head_vectors():
+def test_a_bare_reshape_misplaces_46_of_48_head_vectors():
     run_ = run("split_heads")
     ns = run_.namespace
     assert ns["wrong"].shape == ns["heads"].shape
-    assert ns["misplaced"] == 15 / 16  # only (h, t) with h*(T-1) == t*(H-1) coincide
-    assert "93.75%" in run_.output
-    assert ns["T"] == ns["Dh"] == 16
+    # only (h, t) with h*(T-1) == t*(H-1) coincide: 11h == 3t, so (0, 0) and (3, 11)
+    assert ns["misplaced"] == 46 / 48
+    assert "head vectors in the wrong place: 95.83%" in run_.output
+
+
+def test_every_axis_has_its_own_size_so_a_swap_shows_in_the_shape():
+    run_ = run("split_heads")
+    assert "B, T, D, H, D_HEAD: (32, 12, 64, 4, 16)" in run_.output
+    assert run_.namespace["swapped"].shape == (32, 4, 16, 12)
+    assert "heads.swapaxes(-1, -2) (32, 4, 16, 12)" in run_.output
 
 
 def test_the_heads_figure_is_an_svg_with_five_panels():
     output = run("split_heads_picture").output
     assert output.lstrip().startswith("<svg")
-    assert output.count("heads[b, ") == 4 and "q[b] : (T, D)" in output
+    assert output.count("heads[b, ") == 4 and "q[b] : (T, D) = (12, 64)" in output
+    assert output.count("(T, D_HEAD) = (12, 16)") == 4
 
 
 # --- The einsum grammar ----------------------------------------------------------------------
@@ -219,8 +297,22 @@ def test_each_einsum_equals_its_numpy_expression():
     assert np.allclose(ns["row_sums"], A.sum(axis=1))
     assert np.isclose(ns["dot"], ns["u"] @ ns["w"])
     assert np.allclose(ns["product"], A @ M)
-    assert ns["product_t"].shape == (5, 4) and np.allclose(ns["product_t"], (A @ M).T)  # order is what you write
+    assert ns["product_t"].shape == (5, 20) and np.allclose(ns["product_t"], (A @ M).T)  # order is what you write
     assert np.allclose(ns["batched"], ns["P"] @ ns["Q"])
+
+
+def test_the_einsum_grammar_table_row_by_row():
+    rows = [line.split(maxsplit=1) for line in run("einsum_grammar").output.splitlines()[1:]]
+    assert [(spec, " ".join(rest.split())) for spec, rest in rows] == [
+        ("ij->ji", "(20, 15) (15, 20) A.T"),
+        ("ij->i", "(20, 15) (20,) A.sum(axis=1)"),
+        ("ij->", "(20, 15) () A.sum()"),
+        ("j,j->", "(15,), (15,) () u @ w"),
+        ("i,j->ij", "(20,), (15,) (20, 15) np.outer"),
+        ("ij,jk->ik", "(20, 15), (15, 5) (20, 5) A @ M"),
+        ("ij,jk->ki", "(20, 15), (15, 5) (5, 20) (A @ M).T"),
+        ("nij,njk->nik", "(4, 12, 16), (4, 16, 12) (4, 12, 12) P @ Q"),
+    ]
 
 
 # --- The shape and FLOP calculator ---------------------------------------------------------
@@ -229,14 +321,22 @@ def test_each_einsum_equals_its_numpy_expression():
 def test_calculator_counts_the_two_phase_einsums():
     run_ = run("einsum_calculator")
     einsum_shape = run_.namespace["einsum_shape"]
-    B, T, D, H, Dh = 32, 16, 64, 4, 16
+    Dh = DH
     shapes, out, flops = einsum_shape("btv,vd->btd", b=B, t=T, v=V, d=D)
     assert shapes == [(B, T, V), (V, D)] and out == (B, T, D)
     assert flops == 2 * B * T * V * D == run_file("theory/00_why_linear_algebra/embedding_lookup_cost.py").namespace["einsum_flops"]
     attention = einsum_shape("bhqk,bhkd->bhqd", b=B, h=H, q=T, k=T, d=Dh)
     scores = einsum_shape("bhqd,bhkd->bhqk", b=B, h=H, q=T, k=T, d=Dh)
-    assert attention[2] == scores[2] == 2 * B * H * T**2 * Dh == 1_048_576
-    assert "39,321,600" in run_.output and "1,048,576" in run_.output
+    assert attention[2] == scores[2] == 2 * B * H * T**2 * Dh == 589_824
+    rows = [line.split(maxsplit=1)[0] + " | " + line.rsplit(maxsplit=1)[1] for line in run_.output.splitlines()[1:6]]
+    assert rows == [
+        "btv,vd->btd | 29,491,200",
+        "bhqd,bhkd->bhqk | 589,824",
+        "bhqk,bhkd->bhqd | 589,824",
+        "ij,jk->ik | 3,000",
+        "i,j->ij | 300",
+    ]
+    assert "(32, 4, 12, 12), (32, 4, 12, 16)   (32, 4, 12, 16)" in run_.output
 
 
 def test_calculator_follows_the_stated_flop_convention():
@@ -282,3 +382,44 @@ def test_per_tense_is_counts_times_a_zero_one_matrix():
     assert ns["tense_of_slot"].shape == (15, 5) and set(np.unique(ns["tense_of_slot"])) == {0, 1}
     assert np.array_equal(ns["per_tense"], grouped)
     assert f"walk, per_tense[0]: {ns['per_tense'][0]}" in run_.output
+
+
+# --- Check yourself -------------------------------------------------------------------------
+
+
+def test_check_index_shapes():
+    rows = [" ".join(line[11:].split()) for line in run("check_index_shapes").output.splitlines()[1:]]
+    assert rows == ["(32, 1, 64) 3 2,048", "(32, 12) 2 384", "(32, 1, 12, 64) 4 24,576"]
+
+
+def test_check_view_or_copy():
+    run_ = run("check_view_or_copy")
+    ns = run_.namespace
+    assert np.shares_memory(ns["tokens_by_head"], ns["q"])
+    assert not np.shares_memory(ns["batch_of_heads"], ns["q"])
+    assert ns["heads"].strides == (6144, 128, 512, 8)  # one step in h is 16 numbers, in b 768
+    assert run_.output.splitlines()[1:] == [
+        "q.reshape(B*T, H, D_HEAD)     view: True",
+        "heads.reshape(B*H, T, D_HEAD) view: False",
+    ]
+
+
+def test_check_the_wrong_axis_subtracts_the_column_index_mean():
+    assert run("check_wrong_axis").output.splitlines() == [
+        "centred[2, 5] == scores[2, 5] - m[5]: True",
+        "centred[2, 5] == scores[2, 5] - m[2]: False",
+    ]
+
+
+def test_check_attention_einsum_shape_and_flops():
+    run_ = run("check_attention_einsum")
+    assert run_.namespace["out"].shape == (32, 4, 12, 16)
+    assert run_.output.splitlines() == ["shape: (32, 4, 12, 16)", "FLOPs: 589,824"]
+
+
+def test_check_ndim_is_not_matrix_rank():
+    lines = [" ".join(line.split()) for line in run("check_ndim_vs_rank").output.splitlines()]
+    assert lines == [
+        "np.outer(u, w) shape (20, 15) ndim 2 matrix rank 1",
+        "counts shape (20, 15) ndim 2 matrix rank 15",
+    ]

@@ -1,5 +1,7 @@
 import numpy as np
 
+from lacourse.universe import B, D, H, N_SLOTS, N_VERBS, T
+
 
 def broadcast_shape(*shapes):
     """NumPy's rule by hand: align on the right; each pair of sizes is equal or 1."""
@@ -14,13 +16,12 @@ def broadcast_shape(*shapes):
     return tuple(result)
 
 
-B, T, D, H = 32, 16, 768, 12
 cases = [
     ((B, D), (D,)),  # add a bias to every row
     ((B, T, D), (D,)),  # the same bias at every position of every sequence
     ((B, T, D), (B, T, 1)),  # one number per token, e.g. its norm
     ((B, H, T, T), (T, T)),  # one causal mask for every sequence and head
-    ((20, 1), (1, 15)),  # a column times a row: an outer product
+    ((N_VERBS, 1), (1, N_SLOTS)),  # a column times a row: an outer product
     ((B, D), (B,)),  # per-row numbers without keepdims
     ((B, D), (B, 1)),  # the same numbers with keepdims
 ]

@@ -1,8 +1,7 @@
 import numpy as np
 
-from lacourse.universe import V, embedding_matrix
+from lacourse.universe import B, D, T, V, embedding_matrix
 
-D, T = 64, 16
 rng = np.random.default_rng(0)
 E = embedding_matrix(D)  # (V, D)
 tokens = rng.integers(0, V, size=T)  # (T,)
@@ -10,14 +9,16 @@ W_q = rng.normal(size=(D, D))  # (D, D)
 W_k = rng.normal(size=(D, D))  # (D, D)
 q = E[tokens] @ W_q  # (T, D)
 k = E[tokens] @ W_k  # (T, D)
-scores = q @ k.T / np.sqrt(D)  # (T, T)  attention scores: a square matrix
+scores = q @ k.T / np.sqrt(D)  # (T, T)  attention scores: square
 
 row_means = scores.mean(axis=1)  # (T,)
-wrong = scores - row_means  # (T, T)  no error: (T,) lines up with the *last* axis
-right = scores - scores.mean(axis=1, keepdims=True)  # (T, T)  (T, 1) lines up with the rows
+wrong = scores - row_means  # (T, T)  no error: (T,) meets the *last* axis
+kept = scores.mean(axis=1, keepdims=True)  # (T, 1)
+right = scores - kept  # (T, T)  (T, 1) meets the rows
 as_columns = scores - row_means[None, :]  # (T, T)  what `wrong` really computed
 
-print("scores", scores.shape, "| mean(axis=1)", row_means.shape, "| keepdims=True", (T, 1))
+print("scores", scores.shape, "| mean(axis=1)", row_means.shape,
+      "| keepdims=True", kept.shape)
 print(f"right: largest |row mean| = {np.abs(right.mean(axis=1)).max():.1e}")
 print(f"wrong: largest |row mean| = {np.abs(wrong.mean(axis=1)).max():.4f}")
 print(f"largest |wrong - right|   = {np.abs(wrong - right).max():.4f}")
@@ -36,16 +37,16 @@ print("softmax rows sum to 1 (right, wrong):", rows_sum_to_1)
 print(f"softmax: largest |p_wrong - p_right| = {np.abs(p_wrong - p_right).max():.4f}")
 
 # The same line on a non-square matrix fails loudly instead.
-B, D_model = 32, 768
-hidden = rng.normal(size=(B, D_model))  # (B, D_model)
+hidden = rng.normal(size=(B, D))  # (B, D)
 try:
     hidden - hidden.mean(axis=1)
     raised = False
 except ValueError as error:
     raised = True
-    print("(32, 768) - (32,) ->", type(error).__name__, "|", error)
-centred = hidden - hidden.mean(axis=1, keepdims=True)  # (B, D_model)
-print("(32, 768) - (32, 1) ->", centred.shape)
+    print(hidden.shape, "-", (B,), "->", type(error).__name__)
+    print(error)
+centred = hidden - hidden.mean(axis=1, keepdims=True)  # (B, D)
+print(hidden.shape, "-", (B, 1), "->", centred.shape)
 
 assert np.allclose(right.mean(axis=1), 0.0)
 assert np.abs(wrong.mean(axis=1)).max() > 0.1 * scores.std()  # large, not rounding

@@ -2,11 +2,13 @@ from math import prod
 
 import numpy as np
 
-from lacourse.universe import N_PERSONS, N_TENSES, N_VERBS, SLOTS, V, conjugation_counts
+from lacourse.universe import (
+    B, D, D_HEAD, H, N_PERSONS, N_SLOTS, N_TENSES, N_VERBS, T, V, conjugation_counts,
+)
 
 
 def einsum_shape(spec, **sizes):
-    """Operand shapes, output shape and FLOPs of an explicit einsum, one size per letter.
+    """Operand shapes, output shape and FLOPs of an explicit einsum (a size per letter).
 
     FLOPs: if some letter is summed away, one multiply and one add for every combination
     of all the letters (2 x their product); if nothing is summed, one multiply per
@@ -26,15 +28,15 @@ def einsum_shape(spec, **sizes):
     input_shapes = [tuple(sizes[letter] for letter in operand) for operand in operands]
     output_shape = tuple(sizes[letter] for letter in output)
     summed = letters - set(output)
-    flops = 2 * prod(sizes[letter] for letter in letters) if summed else prod(output_shape)
+    every = prod(sizes[letter] for letter in letters)
+    flops = 2 * every if summed else prod(output_shape)
     return input_shapes, output_shape, flops
 
 
-N_SLOTS = len(SLOTS)
 examples = [
-    ("btv,vd->btd", dict(b=32, t=16, v=V, d=64)),  # embedding lookup as a matmul
-    ("bhqd,bhkd->bhqk", dict(b=32, h=4, q=16, k=16, d=16)),  # attention scores
-    ("bhqk,bhkd->bhqd", dict(b=32, h=4, q=16, k=16, d=16)),  # weights times values
+    ("btv,vd->btd", dict(b=B, t=T, v=V, d=D)),  # embedding lookup as a matmul
+    ("bhqd,bhkd->bhqk", dict(b=B, h=H, q=T, k=T, d=D_HEAD)),  # attention scores
+    ("bhqk,bhkd->bhqd", dict(b=B, h=H, q=T, k=T, d=D_HEAD)),  # weights times values
     ("ij,jk->ik", dict(i=N_VERBS, j=N_SLOTS, k=N_TENSES)),  # counts -> per tense
     ("i,j->ij", dict(i=N_VERBS, j=N_SLOTS)),  # outer product: nothing summed
 ]
@@ -54,11 +56,12 @@ one_per_tense = np.eye(N_TENSES, dtype=int)  # (N_TENSES, N_TENSES)
 tense_of_slot = np.repeat(one_per_tense, N_PERSONS, axis=0)  # (N_SLOTS, N_TENSES)
 per_tense = np.einsum("ij,jk->ik", counts, tense_of_slot)  # (N_VERBS, N_TENSES)
 print("walk, per_tense[0]:", per_tense[0])
-assert np.array_equal(per_tense, counts.reshape(N_VERBS, N_TENSES, N_PERSONS).sum(axis=2))
+grouped = counts.reshape(N_VERBS, N_TENSES, N_PERSONS)  # (N_VERBS, N_TENSES, N_PERSONS)
+assert np.array_equal(per_tense, grouped.sum(axis=2))
 
-B, T, D, H, Dh = 32, 16, 64, 4, 16
-attention = 2 * B * H * T * T * Dh
+attention = 2 * B * H * T * T * D_HEAD
 assert einsum_shape("btv,vd->btd", b=B, t=T, v=V, d=D)[2] == 2 * B * T * V * D
-assert einsum_shape("bhqd,bhkd->bhqk", b=B, h=H, q=T, k=T, d=Dh)[2] == attention
-assert einsum_shape("bhqk,bhkd->bhqd", b=B, h=H, q=T, k=T, d=Dh)[2] == attention
-assert einsum_shape("ij,jk->ik", i=N_VERBS, j=N_SLOTS, k=N_TENSES)[1] == (N_VERBS, N_TENSES)
+assert einsum_shape("bhqd,bhkd->bhqk", b=B, h=H, q=T, k=T, d=D_HEAD)[2] == attention
+assert einsum_shape("bhqk,bhkd->bhqd", b=B, h=H, q=T, k=T, d=D_HEAD)[2] == attention
+shape_ik = einsum_shape("ij,jk->ik", i=N_VERBS, j=N_SLOTS, k=N_TENSES)[1]
+assert shape_ik == (N_VERBS, N_TENSES)

@@ -1,11 +1,10 @@
 import numpy as np
 
 from lacourse.universe import (
-    N_TENSES, N_VERBS, SLOTS, V, conjugation_counts, embedding_matrix, token_id,
+    B, D, N_SLOTS, N_TENSES, N_VERBS, T, V,
+    conjugation_counts, embedding_matrix, token_id,
 )
 
-D, B, T = 64, 32, 16
-N_SLOTS = len(SLOTS)
 rng = np.random.default_rng(0)
 
 loss = np.array(np.log(N_TENSES))  # ()  the loss of guessing the tense uniformly
@@ -30,7 +29,7 @@ for name, array in [
 ]:
     print(f"{name:8s} {str(array.shape):>15s} {array.ndim:>4d} {array.size:>9,}")
     assert array.ndim == len(array.shape)  # ndim counts the axes
-    assert array.size == int(np.prod(array.shape))  # size multiplies them (1 for shape ())
+    assert array.size == int(np.prod(array.shape))  # size: their product (1 for ())
 
-assert logits.shape == tokens.shape + (N_TENSES,)  # one score per tense at every position
+assert logits.shape == tokens.shape + (N_TENSES,)  # a score per tense at each position
 assert one_hot.size == V * tokens.size  # the same ids, V times as many numbers
