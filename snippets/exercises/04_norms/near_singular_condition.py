@@ -15,3 +15,5 @@ for dtype in (np.float32, np.float64):
     err = np.linalg.norm(x_hat - x) / np.linalg.norm(x)
     bound = kappa * np.finfo(dtype).eps
     print(f"{np.dtype(dtype).name:8s} {bound:12.2e} {err:10.2e} {-np.log10(err):7.1f}")
+delta32 = float(np.float32(1 + delta) - np.float32(1))
+print(f"delta as float32 stores it: {delta32:.6e} ({delta32 / delta - 1:+.2%})")

@@ -1,0 +1,187 @@
+"""Exercises 04: every answer the page gives, checked from outside its snippet, one test per
+exercise, in page order. The question's numbers are asserted too, so editing a question
+without its answer fails here; and each learner check rejects a typical wrong solution."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lacourse.checks.lesson04 import check_clip, check_cosine_search, check_project_onto_subspace
+from lacourse.runner import run_file
+from lacourse.universe import FORMS, embedding_matrix, token_id
+
+PAGE = "exercises/04_norms"
+
+
+def row(output: str, label: str) -> list[str]:
+    head = label.split()
+    for line in output.splitlines():
+        fields = line.split()
+        if fields[: len(head)] == head:
+            return fields[len(head) :]
+    raise AssertionError(f"no line starting with {label!r} in:\n{output}")
+
+
+def test_04_1_dot_product_and_angle():
+    run = run_file(f"{PAGE}/dot_product_and_angle.py")
+    ns = run.namespace
+    assert ns["a"].tolist() == [1, 0, 1] and ns["b"].tolist() == [0, 1, 1] and ns["c"].tolist() == [1, -1, -1]
+    assert row(run.output, "a, b") == ["1.0", "1.4142", "1.4142", "0.5000", "60.00"]
+    assert row(run.output, "a, c") == ["0.0", "1.4142", "1.7321", "0.0000", "90.00"]
+    assert abs(ns["angles"]["a, b"] - 60) < 1e-12 and ns["angles"]["a, c"] == 90
+
+
+def test_04_2_norms_and_unit_vectors():
+    run = run_file(f"{PAGE}/norms_and_unit_vectors.py")
+    assert run.namespace["v"].tolist() == [3, -4, 0, 5, -2]
+    assert "v: L1 = 14, L2 = 7.3485 (squared 54.0000), Linf = 5" in run.output
+    assert "w: L1 = 4, L2 = 2.0000 (squared 4.0000), Linf = 1" in run.output
+    assert "v / L2 = [ 0.4082 -0.5443  0.      0.6804 -0.2722]" in run.output
+    assert "w / L2 = [0.5 0.5 0.5 0.5]" in run.output
+    assert run.output.count("/ L2||_2 = 1.0000") == 2
+
+
+def test_04_3_cosine_ignores_length():
+    run = run_file(f"{PAGE}/cosine_ignores_length.py")
+    ns = run.namespace
+    assert ns["q"].tolist() == [1, 1, 0]
+    assert ns["candidates"].tolist() == [[10, 0, 0], [1, 1.2, 0], [0, 3, 3]]
+    assert row(run.output, "0") == ["10.0000", "10.00", "0.7071"]
+    assert row(run.output, "1") == ["1.5620", "2.20", "0.9959"]
+    assert row(run.output, "2") == ["4.2426", "3.00", "0.5000"]
+    assert "best by dot product: 0  best by cosine: 1" in run.output
+    assert "cos(q, 3 q) = +1.0000" in run.output and "cos(q, -2 q) = -1.0000" in run.output
+
+
+def test_04_4_cosine_search():
+    run = run_file(f"{PAGE}/cosine_search.py")
+    ns = run.namespace
+    query = token_id("walk", "past", "3sg")
+    assert ns["query"] == query and ns["k"] == 5
+    E = embedding_matrix(64)
+    unit = E / np.sqrt((E**2).sum(1, keepdims=True))
+    cos = unit @ unit[query]
+    order = [i for i in np.argsort(-cos) if i != query][:5]
+    assert ns["neighbours"].tolist() == order == [419, 125, 426, 28, 285]
+    printed = [line.split() for line in run.output.splitlines()[1:6]]
+    assert [int(fields[0]) for fields in printed] == order
+    assert [fields[-1] for fields in printed] == ["+0.4049", "+0.3973", "+0.3769", "+0.3302", "+0.3200"]
+    assert FORMS[419] == "ella está comprando" and "'she walked'" in run.output
+    assert "check_cosine_search(cosine_search): 5 cases passed" in run.output
+
+
+def test_04_5_projection_onto_a_vector():
+    run = run_file(f"{PAGE}/projection_onto_a_vector.py")
+    ns = run.namespace
+    assert ns["a"].tolist() == [4, 1] and ns["b"].tolist() == [2, 3]
+    assert "a . b = 11, a . a = 17, coefficient = 0.6471" in run.output
+    assert np.allclose(ns["proj"], [44 / 17, 11 / 17], rtol=1e-15, atol=0)
+    assert np.allclose(ns["perp"], [2 - 44 / 17, 3 - 11 / 17], rtol=1e-15, atol=0)
+    assert "proj_a(b) = [2.5882 0.6471]  b - proj_a(b) = [-0.5882  2.3529]" in run.output
+    assert "|proj|, |perp|, |b| = 2.6679, 2.4254, 3.6056" in run.output
+    proj, perp = ns["proj"], ns["perp"]  # Pythagoras, with the squares the answer writes out
+    squares = [f"{v @ v:.4f}" for v in (proj, perp, ns["b"])]
+    assert squares == ["7.1176", "5.8824", "13.0000"]
+    assert abs(ns["perp"] @ ns["a"]) < 1e-15
+
+
+def test_04_6_projection_onto_a_subspace():
+    run = run_file(f"{PAGE}/projection_onto_a_subspace.py")
+    ns = run.namespace
+    A, b = ns["A"], ns["b"]
+    assert A.shape == (64, 14) and "A: (64, 14), rank 14" in run.output
+    coefficients = np.linalg.lstsq(A, b, rcond=None)[0]
+    assert np.allclose(ns["proj"], A @ coefficients, rtol=0, atol=1e-14)
+    assert row(run.output, "QR projection") == ["0.2596", "9.0e-17"]
+    assert row(run.output, "sum of 1-D projections") == ["0.2914", "4.6e-02"]
+    assert f"{np.linalg.norm(A @ coefficients) / np.linalg.norm(b):.4f}" == "0.2596"
+    assert "check_project_onto_subspace(project_onto_subspace): 5 cases passed" in run.output
+
+
+def test_04_7_gradient_clipping():
+    run = run_file(f"{PAGE}/gradient_clipping.py")
+    ns = run.namespace
+    assert [g.tolist() for g in ns["grads"]] == [[3, 4], [12]] and ns["max_norm"] == 6.5
+    assert "joint norm 13, max_norm 6.5, factor 0.5" in run.output
+    assert [g.tolist() for g in ns["clipped"]] == [[1.5, 2.0], [6.0]]
+    assert "joint norm after: 6.5" in run.output
+    assert "check_clip(clip_by_global_norm): 5 cases passed" in run.output
+
+
+def test_04_8_near_singular_condition():
+    run = run_file(f"{PAGE}/near_singular_condition.py")
+    ns = run.namespace
+    assert ns["delta"] == 1e-5 and ns["x"].tolist() == [0.6, 0.8]
+    assert "sigma_1 = 2.000005, sigma_2 = 5.0000e-06" in run.output
+    assert "kappa = 4.0000e+05, 4 / delta = 4.0000e+05" in run.output
+    assert row(run.output, "float32") == ["4.77e-02", "3.37e-03", "2.5"]
+    assert row(run.output, "float64") == ["8.88e-11", "2.51e-11", "10.6"]
+    assert f"{-np.log10(4.77e-02):.1f}" == "1.3" and f"{-np.log10(8.88e-11):.1f}" == "10.1"
+    assert "delta as float32 stores it: 1.001358e-05 (+0.14%)" in run.output
+    for dtype in ("float32", "float64"):  # "within the bound": more digits than kappa * eps leaves
+        bound, _, digits = row(run.output, dtype)
+        assert float(digits) > -np.log10(float(bound))
+
+
+# --- The learner checks reject wrong solutions ------------------------------------------
+
+
+def test_check_cosine_search_rejects_dot_product_search_and_keeping_the_query():
+    def by_dot_product(E, query, k):
+        scores = E @ E[query]
+        scores[query] = -np.inf
+        return np.argsort(-scores)[:k]
+
+    def keeps_the_query(E, query, k):
+        unit = E / np.linalg.norm(E, axis=1, keepdims=True)
+        return np.argsort(-(unit @ unit[query]))[:k]
+
+    def worst_first(E, query, k):
+        unit = E / np.linalg.norm(E, axis=1, keepdims=True)
+        cos = unit @ unit[query]
+        cos[query] = -np.inf
+        return np.argsort(-cos)[:k][::-1]
+
+    for wrong in (by_dot_product, keeps_the_query, worst_first):
+        with pytest.raises(AssertionError):
+            check_cosine_search(wrong)
+
+
+def test_check_project_onto_subspace_rejects_summed_projections_and_the_first_column():
+    def summed(b, A):
+        return sum((a @ b) / (a @ a) * a for a in A.T)
+
+    def first_column_only(b, A):
+        a = A[:, 0]
+        return (a @ b) / (a @ a) * a
+
+    def unnormalised_basis(b, A):
+        return A @ (A.T @ b)
+
+    for wrong in (summed, first_column_only, unnormalised_basis):
+        with pytest.raises(AssertionError):
+            check_project_onto_subspace(wrong)
+
+
+def test_check_clip_rejects_per_tensor_clipping_scaling_up_and_in_place_changes():
+    def per_tensor(grads, max_norm):
+        return [g * min(1.0, max_norm / np.linalg.norm(g)) for g in grads]
+
+    def always_rescales(grads, max_norm):
+        total = np.sqrt(sum(np.sum(g**2) for g in grads))
+        return [g * (max_norm / total) for g in grads]
+
+    def in_place(grads, max_norm):
+        total = np.sqrt(sum(np.sum(g**2) for g in grads))
+        for g in grads:
+            g *= min(1.0, max_norm / total)
+        return grads
+
+    def l1_norm(grads, max_norm):
+        total = sum(np.sum(np.abs(g)) for g in grads)
+        return [g * min(1.0, max_norm / total) for g in grads]
+
+    for wrong in (per_tensor, always_rescales, in_place, l1_norm):
+        with pytest.raises(AssertionError):
+            check_clip(wrong)
