@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import re
 from pathlib import Path
 
 import matplotlib.cbook as cbook
@@ -242,3 +243,31 @@ def test_lora_update_costs_and_losses(runs):
     assert min(to_signal, key=to_signal.get) == 6  # closest to the structure at the true rank
     assert to_signal[6] < ns["noise_to_signal"]  # closer to it than delta_W itself
     assert "r = 6: B (64, 6)  A (6, 256)" in out
+
+
+# --- every number in the prose is printed ---------------------------------------------
+
+# percentages, decimals, and integers of three digits or more
+NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?%|(?<![\w.{])(?:\d+\.\d+|\d{3,})(?![\w.])")
+# Rounded in the prose on purpose, each checked at its stated precision by a test above; a year.
+ROUNDED = {"1.4", "2.7", "0.26", "10%", "2021"}
+
+
+def prose_numbers(markdown: str) -> list[str]:
+    """Decimal numbers and percentages a reader reads: outside code blocks and inline code."""
+    markdown = re.sub(r"^```.*?^```", "", markdown, flags=re.MULTILINE | re.DOTALL)
+    markdown = re.sub(r"`[^`]*`", "", markdown)
+    return NUMBER.findall(markdown)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_decimal_and_percentage_in_the_prose_is_printed(language, runs):
+    includes = snippet_includes((DOCS / language / PAGE).read_text(), PAGE)
+    printed = "\n".join(runs(Path(i).stem).output for i in includes if "figure" not in i)
+    numbers = prose_numbers((DOCS / language / PAGE).read_text())
+    assert len(numbers) > 30, numbers
+    for number in numbers:
+        if number in ROUNDED:
+            continue
+        as_fraction = f"{float(number[:-1]) / 100:.4f}" if number.endswith("%") else number
+        assert number in printed or as_fraction in printed, number
