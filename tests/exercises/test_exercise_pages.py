@@ -244,8 +244,9 @@ def test_write_the_code_answers_run_the_learners_check(name):
             for node in ast.walk(ast.parse(source))
             if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
         ]
-        assert any(call.startswith("check_") for call in calls), f"{exercise.id}: the reference runs its check"
-        assert f"lacourse.checks.lesson{name[:2]}" in exercise.question, f"{exercise.id}: says how to check"
+        checks = {call for call in calls if call.startswith("check_")}
+        assert checks, f"{exercise.id}: the reference runs its check"
+        assert any(check in exercise.question for check in checks), f"{exercise.id}: names its check"
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
