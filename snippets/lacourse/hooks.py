@@ -13,10 +13,23 @@ if sys.path[:1] != [_SNIPPETS]:
 from lacourse.site import (  # noqa: E402
     on_config,
     on_page_content,
+    on_page_context,
     on_page_markdown,
     on_post_build,
+    on_post_template,
     on_pre_build,
     on_startup,
+    on_template_context,
 )
 
-__all__ = ["on_config", "on_page_content", "on_page_markdown", "on_post_build", "on_pre_build", "on_startup"]
+__all__ = [
+    "on_config",
+    "on_page_content",
+    "on_page_context",
+    "on_page_markdown",
+    "on_post_build",
+    "on_post_template",
+    "on_pre_build",
+    "on_startup",
+    "on_template_context",
+]

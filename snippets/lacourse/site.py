@@ -25,7 +25,9 @@ import logging
 import os
 import re
 import time
+from copy import deepcopy
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 import markdown_exec
 import math_core
@@ -52,7 +54,7 @@ INCLUDE = re.compile(r'^--8<--\s+"(?P<path>[^"]+)"$')
 
 _outputs: dict[str, str] = {}  # cache key -> output; lives as long as the process
 _stats = {"run": 0, "reused": 0, "seconds": 0.0}
-_state = {"page": "?", "library": "", "snippets": SNIPPETS_DIR, "serving": False}
+_state = {"page": "?", "library": "", "snippets": SNIPPETS_DIR, "serving": False, "repo": None, "figures": 0}
 
 
 def snippet_includes(markdown: str, page: str = "?") -> list[str]:
@@ -93,6 +95,7 @@ def on_config(config):
     # Check includes where pymdownx.snippets will read them.
     base = config.mdx_configs["pymdownx.snippets"]["base_path"]
     _state["snippets"] = Path(base[0] if isinstance(base, list) else base)
+    _state["repo"] = (config.repo_url or "").rstrip("/") or None
     return config
 
 
@@ -103,6 +106,7 @@ def on_pre_build(config):
 def on_page_markdown(markdown, page, config, files):
     page_name = page.file.src_uri
     _state["page"] = page_name
+    _state["figures"] = 0  # figure ids are numbered per page
 
     def checked(match: re.Match) -> str:
         (path,) = snippet_includes(match.group(0), page_name)
@@ -122,6 +126,64 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(html_text, page, config, files):
     return _render_math(html_text, page.file.src_uri)
+
+
+def on_page_context(context, page, config, nav):
+    # after mkdocs-static-i18n's (priority 50), which points config.extra.alternate at the twin page
+    _absolute_alternates(config)
+    return context
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "404.html":  # must not inherit the twin of whichever page was built last
+        _set_alternates(config, language_roots(config))
+        _absolute_alternates(config)
+    return context
+
+
+def on_post_template(output, template_name, config):
+    """Each language gets its own not-found page: /404.html, /es/404.html.
+
+    mkdocs-static-i18n builds Spanish by building again into the same site directory, so
+    without this the Spanish 404.html overwrites the English one at the root.
+    """
+    i18n = config.plugins.get("i18n")
+    if template_name != "404.html" or i18n is None or i18n.current_language == i18n.default_language:
+        return output
+    target = Path(config.site_dir) / i18n.current_language / "404.html"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(output, encoding="utf-8")
+    return ""  # MkDocs writes nothing at the root for an empty template: the English page stays
+
+
+def language_roots(config) -> list[dict]:
+    """The language menu of pages that have no twin (the not-found pages): each language's home."""
+    i18n = config.plugins.get("i18n")
+    root = urlsplit(config.site_url or "/").path.rstrip("/") + "/"
+    return [
+        {"name": lang.name, "lang": lang.locale, "link": root if lang.default else f"{root}{lang.locale}/"}
+        for lang in i18n.config.languages
+        if lang.build
+    ]
+
+
+def _absolute_alternates(config) -> None:
+    """With a site URL, hreflang links (and the language menu) name absolute URLs, as search
+    engines require; without one (`mkdocs serve`, tests) they stay relative."""
+    alternates = _alternates(config)
+    if config.site_url and alternates:
+        _set_alternates(config, [{**alt, "link": urljoin(config.site_url, alt["link"])} for alt in alternates])
+
+
+# mkdocs-static-i18n sets `config.extra.alternate` both as an item and as an attribute, which
+# MkDocs keeps apart; templates read the attribute first.
+def _alternates(config) -> list[dict]:
+    return deepcopy(vars(config.extra).get("alternate") or config.extra.get("alternate") or [])
+
+
+def _set_alternates(config, alternates: list[dict]) -> None:
+    config.extra["alternate"] = alternates
+    config.extra.alternate = deepcopy(alternates)
 
 
 @event_priority(-200)  # after mkdocs-static-i18n's post-build (-100), which builds the other languages
@@ -161,6 +223,10 @@ def split_search_index(site: Path, default_locale: str, locales: list[str]) -> N
             depth = len(page.relative_to(site / locale).parts) - 1
             base = "/".join([".."] * depth) or "."
             text = page.read_text(encoding="utf-8")
+            if page == site / locale / "404.html":
+                # served at any missing address below /es/, so its links are absolute paths
+                root = re.search(r'"base": "([^"]*)"', text).group(1).rstrip("/")
+                base = f"{root}/{locale}"
             page.write_text(re.sub(r'"base": "[^"]*"', f'"base": "{base}"', text, count=1), encoding="utf-8")
     default = [doc for doc in docs if not any(doc["location"].startswith(f"{loc}/") for loc in locales)]
     default_config = {**index["config"], "lang": [default_locale]}
@@ -187,8 +253,27 @@ def _format_python(**kwargs):
             raise SnippetBuildError(f"page {_state['page']}: figure from snippets/{snippet} needs alt=\"...\"")
         label = html.escape(alt, quote=True)
         output = output.replace("<svg ", f'<svg role="img" aria-label="{label}" ', 1)
+        _state["figures"] += 1
+        output = unique_svg_ids(output, f"fig{_state['figures']}-")
+    # Printed output is read, not pasted: no copy button over its first line (Material's .no-copy).
+    output = output.replace('<div class="highlight"><pre>', '<div class="highlight output no-copy"><pre>')
+    if _state["repo"]:  # the block's title names its file: make it a link to the file
+        name = f'<span class="filename">{snippet}</span>'
+        link = f'<a href="{_state["repo"]}/blob/main/snippets/{snippet}">{snippet}</a>'
+        output = output.replace(name, f'<span class="filename">{link}</span>', 1)
     flag = " data-volatile" if volatile else ""
     return f'<div class="exec" data-snippet="{snippet}"{flag}>{output}</div>'
+
+
+_SVG_ID = re.compile(r'\bid="([^"]+)"')
+_SVG_REF = re.compile(r'(\bid="|url\(#|href="#)([^")]+)')
+
+
+def unique_svg_ids(svg: str, prefix: str) -> str:
+    """matplotlib names things `figure_1`, `axes_1`, `p0a1b2c3` in every figure it draws, so two
+    figures on one page would share ids (and one figure's clip paths could cut the other)."""
+    ids = set(_SVG_ID.findall(svg))
+    return _SVG_REF.sub(lambda m: m.group(1) + prefix + m.group(2) if m.group(2) in ids else m.group(0), svg)
 
 
 def _run_cached(code: str, returncode=None, session=None, id=None, **extra) -> str:  # noqa: A002
@@ -253,7 +338,29 @@ def _render_math(html_text: str, page: str) -> str:
             raise PluginError(f"page {page}: can't typeset ${tex}$: {error}") from None
         if display:
             mathml = mathml.replace("<math>", '<math display="block">', 1)
+        mathml = _displaystyle_in_mstyle(mathml)
         # Screen readers and copy-paste get the LaTeX source too.
         return mathml.replace("<math", f'<math data-latex="{html.escape(tex, quote=True)}"', 1)
 
     return _MATH.sub(to_mathml, html_text)
+
+
+_MFRAC = re.compile(r'<mfrac displaystyle="(true|false)">')
+
+
+def _displaystyle_in_mstyle(mathml: str) -> str:
+    """math-core writes `<mfrac displaystyle=…>` (MathML Core); MathML 3, which validators and
+    older readers know, takes `displaystyle` on `mstyle` only: wrap the fraction in one."""
+    while match := _MFRAC.search(mathml):
+        depth, position = 1, match.end()
+        while depth:
+            close = mathml.index("</mfrac>", position)
+            opening = mathml.find("<mfrac", position, close)
+            if opening != -1:
+                depth, position = depth + 1, opening + len("<mfrac")
+            else:
+                depth, position = depth - 1, close + len("</mfrac>")
+        inner = mathml[match.end() : position - len("</mfrac>")]
+        wrapped = f'<mstyle displaystyle="{match.group(1)}"><mfrac>{inner}</mfrac></mstyle>'
+        mathml = mathml[: match.start()] + wrapped + mathml[position:]
+    return mathml

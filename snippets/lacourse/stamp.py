@@ -42,10 +42,16 @@ def machine_stamp() -> dict[str, str]:
     }
 
 
+def stamp_lines(stamp: dict[str, str]) -> list[str]:
+    """Two lines, each at most 88 characters (the width the site shows without scrolling)."""
+    cpu = stamp["cpu"] if len(stamp["cpu"]) <= 60 else stamp["cpu"][:59] + "…"
+    lines = [
+        f"measured on {cpu} · {stamp['cores']} cores · {stamp['date']}",
+        f"Python {stamp['python']} · NumPy {stamp['numpy']} · BLAS {stamp['blas']}",
+    ]
+    return [line if len(line) <= 88 else line[:87] + "…" for line in lines]
+
+
 def print_stamp() -> None:
-    """One line, for the foot of a timing table."""
-    stamp = machine_stamp()
-    print(
-        f"measured on {stamp['cpu']} · {stamp['cores']} cores · Python {stamp['python']} · "
-        f"NumPy {stamp['numpy']} · BLAS {stamp['blas']} · {stamp['date']}"
-    )
+    """Two lines, for the foot of a timing table."""
+    print("\n".join(stamp_lines(machine_stamp())))
