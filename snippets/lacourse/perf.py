@@ -54,12 +54,12 @@ def matmul_rows(A, B):
 
 METHODS = {"loop": matmul_loop, "rows": matmul_rows, "blas": np.matmul}
 
-_store: dict[tuple, Timing] = {}
+STORE: dict[tuple, Timing] = {}  # the kept timings, by what was measured
 
 
 def forget() -> None:
     """Drop every kept timing: the next request measures afresh."""
-    _store.clear()
+    STORE.clear()
 
 
 def operands(method: str, n: int, dtype: str = "float64"):
@@ -80,19 +80,19 @@ def time_matmul(method: str, n: int, dtype: str = "float64", threads: int | None
 
     `threads=None` leaves the BLAS at its default; a number limits it for this measurement."""
     key = ("matmul", method, n, dtype, threads)
-    if key not in _store:
+    if key not in STORE:
         A, B = operands(method, n, dtype)
         multiply = METHODS[method]
         with threadpool_limits(limits=threads, user_api="blas"):
-            _store[key] = measure(lambda: multiply(A, B), repeats=REPEATS, min_seconds=MIN_SECONDS)
-    return _store[key]
+            STORE[key] = measure(lambda: multiply(A, B), repeats=REPEATS, min_seconds=MIN_SECONDS)
+    return STORE[key]
 
 
 def time_add(threads: int = 1, n: int = STREAM_N, dtype: str = "float64") -> Timing:
     """Seconds for c = a + b on arrays of n numbers, split across `threads` Python threads
     (NumPy releases the GIL inside the addition, so the threads run at once)."""
     key = ("add", n, dtype, threads)
-    if key not in _store:
+    if key not in STORE:
         a, b, c = np.ones(n, dtype), np.ones(n, dtype), np.empty(n, dtype)
         parts = [slice(i * n // threads, (i + 1) * n // threads) for i in range(threads)]
         with ThreadPoolExecutor(threads) as pool:
@@ -100,8 +100,8 @@ def time_add(threads: int = 1, n: int = STREAM_N, dtype: str = "float64") -> Tim
             def add():
                 list(pool.map(lambda part: np.add(a[part], b[part], out=c[part]), parts))
 
-            _store[key] = measure(add, repeats=REPEATS, min_seconds=MIN_SECONDS)
-    return _store[key]
+            STORE[key] = measure(add, repeats=REPEATS, min_seconds=MIN_SECONDS)
+    return STORE[key]
 
 
 # --- rates and roofs (the page derives each of these in a snippet; a test checks they agree) ---
@@ -213,6 +213,12 @@ def cache_bytes(level: int = 3) -> int | None:
 
 def cores() -> int:
     return os.cpu_count() or 1
+
+
+def print_load() -> None:
+    """The 1-minute load average: above the number of cores, other programs were competing."""
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"load average (1 min) {load:.2f}, {cores()} cores")
 
 
 def fmt(seconds: float) -> str:

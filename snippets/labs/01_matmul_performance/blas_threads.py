@@ -1,6 +1,6 @@
 from threadpoolctl import threadpool_limits
 
-from lacourse.perf import PEAK_N, blas_threads, cores, fmt, time_matmul
+from lacourse.perf import PEAK_N, blas_threads, cores, fmt, print_load, time_matmul
 from lacourse.stamp import print_stamp
 
 n = PEAK_N
@@ -10,14 +10,17 @@ print(f" {'speed-up':>9}")
 timings = {}
 for dtype in ("float64", "float32"):
     for threads in (1, cores()):
+        # --8<-- [start:solution]
         with threadpool_limits(limits=threads, user_api="blas"):
             used = blas_threads()  # what the BLAS reports inside the block
             t = timings[dtype, used] = time_matmul("blas", n, dtype, threads=threads)
+        # --8<-- [end:solution]
         speedup = timings[dtype, 1].best / t.best
         print(
             f"{dtype:8} {used:7d} {fmt(t.median):>9} {fmt(t.best):>9} "
             f"{2 * n**3 / t.best / 1e9:9.1f} {speedup:8.2f}x"
         )
+print_load()
 print_stamp()
 expected = [(d, t) for d in ("float64", "float32") for t in sorted({1, cores()})]
 assert list(timings) == expected  # the limit really was applied

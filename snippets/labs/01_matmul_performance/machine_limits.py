@@ -1,8 +1,8 @@
 import numpy as np
 
 from lacourse.perf import (
-    SIZES, STREAM_N, cache_bytes, cores, cpu_flags, cpu_mhz, cpuinfo, time_add,
-    time_matmul, vector_bits,
+    SIZES, STREAM_N, cache_bytes, cores, cpu_flags, cpu_mhz, cpuinfo, print_load,
+    time_add, time_matmul, vector_bits,
 )
 from lacourse.stamp import print_stamp
 
@@ -10,22 +10,24 @@ info = cpuinfo()  # /proc/cpuinfo, first processor; {} where there is none
 flags, mhz = cpu_flags(info), cpu_mhz(info)
 bits = vector_bits(flags)  # avx512f: 512, avx: 256, sse2: 128, else None
 FMA_UNITS = 2  # vector units per core: /proc/cpuinfo does not say; an assumption
-DTYPES = ("float64", "float32")
+FLOATS = ("float64", "float32")
+
+rates = {(d, n): 2 * n**3 / time_matmul("blas", n, d).best / 1e9
+         for d in FLOATS for n in SIZES["blas"]}
+best_n = {d: max(SIZES["blas"], key=lambda n: rates[d, n]) for d in FLOATS}
+measured = {d: rates[d, best_n[d]] for d in FLOATS}  # the measured compute roof
+add = {t: time_add(threads=t) for t in sorted({1, cores()})}  # c = a + b, float64
 
 # --8<-- [start:solution]
 per_lane = 2 if "fma" in flags else 1  # a fused multiply-add: 2 FLOPs, one instruction
-lanes = {d: bits // (8 * np.dtype(d).itemsize) if bits else None for d in DTYPES}
-per_cycle = {d: FMA_UNITS * lanes[d] * per_lane if bits else None for d in DTYPES}
+lanes = {d: bits // (8 * np.dtype(d).itemsize) if bits else None for d in FLOATS}
+per_cycle = {d: FMA_UNITS * lanes[d] * per_lane if bits else None for d in FLOATS}
 theoretical = {  # GFLOP/s = cores x cycles per second x FLOPs per cycle
     d: cores() * mhz * 1e6 * per_cycle[d] / 1e9 if bits and mhz else None
-    for d in DTYPES
+    for d in FLOATS
 }
-rates = {(d, n): 2 * n**3 / time_matmul("blas", n, d).best / 1e9
-         for d in DTYPES for n in SIZES["blas"]}
-best_n = {d: max(SIZES["blas"], key=lambda n: rates[d, n]) for d in DTYPES}
-measured = {d: rates[d, best_n[d]] for d in DTYPES}  # the measured compute roof
-stream = 3 * STREAM_N * 8  # bytes of c = a + b in float64: read a, read b, write c
-bandwidth = {t: stream / time_add(threads=t).best / 1e9 for t in sorted({1, cores()})}
+stream = 3 * STREAM_N * 8  # bytes per call: read a, read b, write c
+bandwidth = {t: stream / timing.best / 1e9 for t, timing in add.items()}  # GB/s
 # --8<-- [end:solution]
 
 
@@ -50,11 +52,16 @@ row("theoretical", theoretical.values(), 1, "GFLOP/s")
 row("measured", measured.values(), 1, "GFLOP/s")
 row("  at n", best_n.values(), 0)
 l3 = cache_bytes(3)
-print(f"memory bandwidth: c = a + b, 3 arrays of {STREAM_N:,} float64")
-row("bytes moved", [stream], 0)
+print(f"memory bandwidth: c = a + b, 3 arrays of {STREAM_N:,} float64", end=" ")
+print(f"({stream:,} bytes)")
+row("array", [STREAM_N * 8 / 2**20], 0, "MiB")
 row("L3 cache", [l3 and l3 / 2**20], 0, "MiB, sysfs")
 for threads, rate in bandwidth.items():
     row(f"{threads} thread(s)", [rate], 1, "GB/s")
+ridge = {d: measured[d] / max(bandwidth.values()) for d in FLOATS}
+print(f"{'':17} {'float64':>8} {'float32':>8}")
+row("ridge point", ridge.values(), 1, "FLOP/byte = measured peak / bandwidth")
+print_load()
 print_stamp()
-for d in DTYPES:  # a bound, not a target
+for d in FLOATS:  # a bound, not a target
     assert theoretical[d] is None or measured[d] < theoretical[d]

