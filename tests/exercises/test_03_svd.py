@@ -4,6 +4,8 @@ without its answer fails here."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import numpy as np
 import pytest
 
@@ -19,6 +21,8 @@ def test_03_1_rank_and_its_tolerance():
     ns = run.namespace
     A = ns["A"]
     assert np.allclose(A, np.arange(1, 10).reshape(3, 3) / 10, rtol=0, atol=1e-15)
+    # of the nine decimals only 0.5 is a binary fraction, stored exactly
+    assert [x for x in A.ravel() if Fraction(float(x)) == Fraction(str(x))] == [0.5]
     S = np.linalg.svd(A, compute_uv=False)
     assert 0 < S[2] < 1e-15  # "not exactly zero", far below the tolerance
     assert "A        S = 1.6848 0.1068 7.1e-17   default tol 1.1e-15" in run.output
