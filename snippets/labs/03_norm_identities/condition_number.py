@@ -1,0 +1,43 @@
+import numpy as np
+
+from lacourse.universe import D
+
+eps = np.finfo(float).eps
+norm = np.linalg.norm
+rng = np.random.default_rng(5)
+
+
+# --8<-- [start:solution]
+def kappa(A):
+    """Condition number of a square matrix: sigma_max / sigma_min."""
+    S = np.linalg.svd(A, compute_uv=False)  # (len(A),)
+    return S[0] / S[-1]
+# --8<-- [end:solution]
+
+
+# Random cases: kappa from the SVD against ||A||_2 ||A^-1||_2, which uses the inverse.
+cases, gaps, kappas = 1_000, [], []
+for _ in range(cases):
+    n = rng.integers(2, 41)
+    A = rng.normal(size=(n, n))  # (n, n)
+    k = kappa(A)
+    gaps.append(abs(norm(A, 2) * norm(np.linalg.inv(A), 2) / k - 1))
+    kappas.append(k)
+gaps, kappas = np.array(gaps), np.array(kappas)  # (cases,), (cases,)
+print(f"{cases} random square matrices, sizes 2..40")
+print(f"smallest kappa {kappas.min():.4f}   median {np.median(kappas):.1f}"
+      f"   largest {kappas.max():.3e}")
+print(f"largest |(||A||_2 ||A^-1||_2) / kappa - 1| = {gaps.max() / eps:.1f} eps"
+      f" = {(gaps / (kappas * eps)).max():.4f} kappa eps")
+assert kappas.min() >= 1 and (gaps <= kappas * eps * 100).all()
+
+# Matrices built with a chosen kappa: A = Q_1 diag(s) Q_2^T, s from 1 down to 1 / kappa.
+Q_1, _ = np.linalg.qr(rng.normal(size=(D, D)))  # (D, D), (D, D)
+Q_2, _ = np.linalg.qr(rng.normal(size=(D, D)))  # (D, D), (D, D)
+print()
+print(f"{'built kappa':>11s} {'kappa(A)':>10s} {'rel. error':>10s} {'kappa eps':>10s}")
+for built in (1.0, 1e4, 1e8, 1e12):
+    A = Q_1 * np.geomspace(1.0, 1.0 / built, D) @ Q_2.T  # (D, D)
+    error = abs(kappa(A) / built - 1)
+    print(f"{built:11.0e} {kappa(A):10.4e} {error:10.1e} {built * eps:10.1e}")
+    assert error <= 10 * built * eps  # sigma_min is only known to about sigma_max eps
