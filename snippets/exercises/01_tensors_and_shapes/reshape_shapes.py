@@ -27,5 +27,5 @@ for text in expressions:
     print(f"{text:50s} {shapes[text]}")
 
 assert shapes["x.reshape(B, T, H, D_HEAD).transpose(0, 2, 1, 3)"] == (B, H, T, D_HEAD)
-assert shapes["x.reshape(B, T, N_TENSES, -1)"] == "ValueError"  # 64 = 5 * ?
+assert shapes["x.reshape(B, T, N_TENSES, -1)"] == "ValueError"  # 64 % 5 != 0
 assert counts.shape == (N_VERBS, N_SLOTS)
