@@ -1,10 +1,14 @@
 """Matplotlib figures as inline SVG that is identical from build to build and follows
-the page's light or dark scheme: black becomes `currentColor`, the background is transparent."""
+the page's light or dark scheme: black becomes `currentColor`, the background is transparent.
+
+In a Jupyter kernel (a lab notebook), `show` displays the figure as an SVG image instead,
+black on white so that it reads in a light or a dark notebook theme."""
 
 from __future__ import annotations
 
 import io
 import re
+import sys
 
 import matplotlib
 
@@ -34,6 +38,24 @@ def svg(fig) -> str:
     return text.replace("#000000", "currentColor")
 
 
+def _kernel():
+    """The IPython kernel this runs in (Jupyter, Colab), or None (the site's runner, pytest)."""
+    ipython = sys.modules.get("IPython")
+    shell = ipython.get_ipython() if ipython is not None else None
+    return shell if getattr(shell, "kernel", None) is not None else None
+
+
 def show(fig) -> None:
-    """Print the figure; its block needs html="1" and an alt="..." in the page's language."""
-    print(svg(fig))
+    """Print the figure; its block needs html="1" and an alt="..." in the page's language.
+
+    In a notebook, display it as an image: printed SVG markup would show as text there.
+    """
+    if _kernel() is None:
+        print(svg(fig))
+        return
+    from IPython.display import SVG, display
+
+    buffer = io.StringIO()
+    fig.savefig(buffer, format="svg", metadata={"Date": None}, facecolor="white", bbox_inches="tight")
+    plt.close(fig)
+    display(SVG(buffer.getvalue()))

@@ -59,7 +59,7 @@ WORDS = {
         ),
         "solutions": "This is the solutions notebook: every answer is filled in.",
         "answer_hidden": "**{title}:** in the solutions notebook and on the lab page.",
-        "answer_exercise": "**{title}:** write it in the next cell, then run it.",
+        "answer_exercise": "**{title}:** write yours in the next cell, then run it.",
         "todo": "TODO: your code here",
         "install_comment": "the course's package, if missing (e.g. on Colab)",
         "print_comment": "print numbers as the site does",
@@ -93,7 +93,7 @@ WORDS = {
         ),
         "solutions": "Este es el cuaderno de soluciones: todas las respuestas están escritas.",
         "answer_hidden": "**{title}:** en el cuaderno de soluciones y en la página del laboratorio.",
-        "answer_exercise": "**{title}:** escríbela en la celda siguiente y ejecútala.",
+        "answer_exercise": "**{title}:** escribe la tuya en la celda siguiente y ejecútala.",
         "todo": "TODO: tu código aquí",
         "install_comment": "el paquete del curso, si falta (p. ej. en Colab)",
         "print_comment": "imprime los números como el sitio",
@@ -558,6 +558,45 @@ def generate(docs_dir: Path, site: Site, languages: list[str] | None = None,
         outputs[lab.path("learner")] = learner
         outputs[lab.path("solutions")] = dumps(build(lab, "solutions", site, snippets))
     return outputs
+
+
+class NotebookExecutionError(Exception):
+    """A notebook cell failed; the message names the notebook and the cell."""
+
+
+def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path, timeout: int = 600) -> nbformat.NotebookNode:
+    """Run a notebook top to bottom in a fresh kernel, as a learner's "Run all" would.
+
+    The kernel talks over IPC sockets, not TCP (no "running over TCP" warning). A failing or
+    hanging cell raises NotebookExecutionError naming `name` and the cell (number, id, first line).
+    """
+    from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellControlSignal, CellExecutionError, CellTimeoutError, DeadKernelError
+
+    current: dict = {}
+
+    def on_cell_execute(cell, cell_index, **_):
+        current.update(cell=cell, index=cell_index)
+
+    client = NotebookClient(
+        notebook,
+        km=KernelManager(kernel_name="python3", transport="ipc"),
+        timeout=timeout,
+        allow_errors=False,
+        resources={"metadata": {"path": str(cwd)}},
+        on_cell_execute=on_cell_execute,
+    )
+    try:
+        client.execute()
+    except (CellExecutionError, CellTimeoutError, DeadKernelError, CellControlSignal) as error:
+        cell, index = current.get("cell"), current.get("index", -1)
+        first = cell.source.strip().splitlines()[0] if cell is not None and cell.source.strip() else ""
+        where = f"notebook {name}, cell {index + 1} (id {cell.id if cell is not None else '?'}: {first!r})"
+        detail = [o for o in (cell.outputs if cell is not None else []) if o.get("output_type") == "error"]
+        reason = f"{detail[0]['ename']}: {detail[0]['evalue']}" if detail else type(error).__name__
+        raise NotebookExecutionError(f"{where} failed: {reason}") from None
+    return notebook
 
 
 def main(argv: list[str] | None = None) -> int:
