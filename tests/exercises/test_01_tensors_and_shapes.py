@@ -120,7 +120,7 @@ def test_01_8_batched_matmul_and_its_check():
     ns = run.namespace
     assert ns["scores"].shape == (32, 12, 12)
     assert np.allclose(ns["scores"], ns["q"] @ ns["k"].transpose(0, 2, 1), rtol=0, atol=1e-12)
-    assert "check_batched_matmul(batched_matmul): 4 cases passed" in run.output
+    assert "check_batched_matmul(batched_matmul) -> 4" in run.output
     assert check_batched_matmul(ns["batched_matmul"]) == 4
 
 

@@ -17,6 +17,6 @@ gap = np.abs(scores - q @ k.transpose(0, 2, 1)).max()
 print("q", q.shape, "k^T", k.transpose(0, 2, 1).shape, "-> scores", scores.shape)
 print(f"max |batched_matmul - @| = {gap:.1e}")
 cases = check_batched_matmul(batched_matmul)
-print(f"check_batched_matmul(batched_matmul): {cases} cases passed")
+print(f"check_batched_matmul(batched_matmul) -> {cases}")
 
 assert scores.shape == (B, T, T) and gap < 1e-12

@@ -7,7 +7,7 @@ centred = X - column_means  # (3, 2)  (2,) lines up with the last axis: the colu
 print("X.mean(axis=0) =", column_means, "  shape", column_means.shape)
 print("X - X.mean(axis=0) =")
 print(centred)
-print("column sums after centring:", centred.sum(axis=0))
+print("centred.sum(axis=0) =", centred.sum(axis=0))
 
 assert np.array_equal(centred, X - X.mean(axis=0, keepdims=True))  # no keepdims needed
 assert np.allclose(centred.sum(axis=0), 0.0)

@@ -10,7 +10,7 @@ print("A - A.mean(axis=1) =")
 print(wrong)
 print("A - A.mean(axis=1, keepdims=True) =")
 print(right)
-print("row means of each:", wrong.mean(axis=1), right.mean(axis=1))
+print("row means (wrong, right):", wrong.mean(axis=1), right.mean(axis=1))
 
 X = np.array([[2, 1], [4, 5], [9, 3]])  # (3, 2)  not square
 try:

@@ -15,9 +15,9 @@ def matmul_by_outer_products(A, B):
 C = conjugation_counts().astype(float)  # (N_VERBS, N_SLOTS)
 S = np.kron(np.eye(N_TENSES), np.ones((N_PERSONS, 1)))  # (N_SLOTS, N_TENSES)  0/1
 per_tense = matmul_by_outer_products(C, S)  # (N_VERBS, N_TENSES)
-print("per_tense", per_tense.shape, " walk row:", per_tense[0])
-print("equal to C @ S:", np.array_equal(per_tense, C @ S))
+print("per_tense", per_tense.shape, "  per_tense[0] (walk):", per_tense[0])
+print("per_tense == C @ S:", np.array_equal(per_tense, C @ S))
 cases = check_matmul(matmul_by_outer_products)
-print(f"check_matmul(matmul_by_outer_products): {cases} cases passed")
+print(f"check_matmul(matmul_by_outer_products) -> {cases}")
 
 assert np.array_equal(per_tense, C.reshape(N_VERBS, N_TENSES, N_PERSONS).sum(axis=2))

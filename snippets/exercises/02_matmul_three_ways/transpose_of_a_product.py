@@ -9,7 +9,7 @@ print("(A @ B).T =")
 print(AB.T)
 print("B.T @ A.T =")
 print(B.T @ A.T)
-print("A.T @ B.T has shape", (A.T @ B.T).shape)
+print("(A.T @ B.T).shape =", (A.T @ B.T).shape)
 
 assert np.array_equal(AB.T, B.T @ A.T)
 assert (A.T @ B.T).shape != AB.T.shape  # the other order is not even the right shape

@@ -20,4 +20,4 @@ for name, S in spectra.items():
     ks = [rank_for_energy(S, fraction) for fraction in fractions]
     print(f"{name:6s} {len(S):6d}", "".join(f"{k:6d}" for k in ks))
 cases = check_rank_for_energy(rank_for_energy)
-print(f"check_rank_for_energy(rank_for_energy): {cases} cases passed")
+print(f"check_rank_for_energy(rank_for_energy) -> {cases}")

@@ -13,7 +13,7 @@ for name, M in [("E", E), ("E.T", E.T)]:
         U, S, Vt = (str(shape) for shape in sizes[name, full])
         floats = sum(prod(shape) for shape in sizes[name, full])
         print(f"{name:6s} {full!s:5s} {U:11s} {S:6s} {Vt:11s} {floats:8,}")
-print(f"E itself: {E.size:,} floats")
+print(f"E.size = {E.size:,}")
 
 assert sizes["E", True] == ((V, V), (D,), (D, D))
 assert sizes["E", False] == ((V, D), (D,), (D, D))
