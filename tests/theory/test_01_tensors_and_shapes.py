@@ -284,7 +284,7 @@ def test_the_heads_figure_is_an_svg_with_five_panels():
     output = run("split_heads_picture").output
     assert output.lstrip().startswith("<svg")
     assert output.count("heads[b, ") == 4 and "q[b] : (T, D) = (12, 64)" in output
-    assert output.count("(T, D_HEAD) = (12, 16)") == 4
+    assert output.count(">(12, 16)</text>") == 4  # each head is (T, D_HEAD)
 
 
 # --- The einsum grammar ----------------------------------------------------------------------

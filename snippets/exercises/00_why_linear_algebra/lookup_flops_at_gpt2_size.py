@@ -11,5 +11,5 @@ print(f"einsum FLOPs        : {flops:>15,}")
 print(f"numbers copied      : {copied:>15,}")
 print(f"FLOPs per copied    : {flops // copied:>15,} = 2 * V")
 print(f"one-hot, float32    : {one_hot_bytes:>15,} bytes")
-print(f"running example 2 * V: {2 * V:,}")
+print(f"2 * V, our example  : {2 * V:>15,}")
 assert flops // copied == 2 * V_GPT2

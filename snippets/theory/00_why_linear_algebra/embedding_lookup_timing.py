@@ -24,9 +24,9 @@ with threadpool_limits(limits=1, user_api="blas"):  # one core each: compare the
     ]
 fastest = rows[0][2].median
 print(f"{'way':23s} {'FLOPs':>10s} {'median':>11s} {'best':>11s} {'worst':>11s}"
-      f" {'x E[tokens]':>11s}")
+      f" {'/ E[tokens]':>12s}")
 for name, work, t in rows:
     print(f"{name:23s} {work:>10,} {t.median * 1e6:8.1f} µs {t.best * 1e6:8.1f} µs"
-          f" {t.worst * 1e6:8.1f} µs {t.median / fastest:10.0f}x")
+          f" {t.worst * 1e6:8.1f} µs {t.median / fastest:11.0f}x")
 with threadpool_limits(limits=1, user_api="blas"):
     print_stamp()

@@ -26,7 +26,7 @@ for h in range(H):
     ax = fig.add_subplot(grid[1, h])
     ax.imshow(heads[h], cmap="viridis", vmin=-limit, vmax=limit, aspect="auto")
     ax.set_title(f"heads[b, {h}]", fontsize=10)
-    ax.set_xlabel(f"(T, D_HEAD) = {heads[h].shape}", fontsize=9)
+    ax.set_xlabel(str(heads[h].shape), fontsize=9)  # (T, D_HEAD)
     ax.set_xticks([])
     ax.set_yticks([])
     for spine in ax.spines.values():
