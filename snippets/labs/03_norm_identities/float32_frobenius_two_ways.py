@@ -15,7 +15,8 @@ ways = {
     "sum a_ij^2 (in order)": np.cumsum((E * E).ravel())[-1],
 }
 # --8<-- [end:solution]
-print(f"E = embedding_matrix(D) as float32 {E.shape}; exact ||E||_F^2 = {exact:.6f}")
+print(f"E = embedding_matrix(D) as float32 {E.shape}, {E.size} entries")
+print(f"exact ||E||_F^2 = {exact:.6f}")
 print(f"{'way':24s} {'float32 value':>14s} {'error in eps32':>15s}")
 errors = {}
 for name, value in ways.items():

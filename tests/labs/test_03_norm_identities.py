@@ -1,0 +1,311 @@
+"""Lab 03: the norm identities as Hypothesis properties of the functions the lab has you write,
+and the numbers its page quotes, checked from outside its snippets."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+
+from conftest import DOCS, LANGUAGES, SNIPPETS
+from lacourse.runner import run_file
+from lacourse.site import snippet_includes
+from lacourse.universe import conjugation_counts
+
+LAB = "labs/03_norm_identities"
+PAGE = "labs/03-norm-identities.md"
+EPS = np.finfo(float).eps
+PROPERTY = settings(max_examples=40, deadline=None)
+
+_runs: dict = {}
+
+
+def run(name: str):
+    if name not in _runs:
+        _runs[name] = run_file(f"{LAB}/{name}.py")
+    return _runs[name]
+
+
+def function(snippet: str, name: str):
+    """A function the learner writes, taken from the snippet that defines it."""
+    return run(snippet).namespace[name]
+
+
+def table(output: str) -> dict[str, list[str]]:
+    """Rows of a printed table keyed by their label (text up to a run of 2+ spaces)."""
+    rows = {}
+    for line in output.splitlines():
+        parts = re.split(r"\s{2,}", line.strip(), maxsplit=1)
+        if len(parts) == 2:
+            rows.setdefault(parts[0], parts[1].split())
+    return rows
+
+
+# --- strategies: bounded sizes and values -------------------------------------------------
+
+values = st.one_of(st.floats(1e-3, 1e3), st.floats(-1e3, -1e-3), st.just(0.0))
+
+
+@st.composite
+def vector_pairs(draw):
+    rows, n = draw(st.integers(1, 4)), draw(st.integers(1, 40))
+    X = draw(arrays(np.float64, (rows, n), elements=values))
+    Y = draw(arrays(np.float64, (rows, n), elements=values))
+    assume(np.abs(X).sum(axis=1).min() > 0 and np.abs(Y).sum(axis=1).min() > 0)
+    return X, Y
+
+
+@st.composite
+def matrices(draw, rows=st.integers(1, 12), cols=st.integers(1, 12)):
+    A = draw(arrays(np.float64, (draw(rows), draw(cols)), elements=values))
+    assume(np.abs(A).max() > 0)
+    return A
+
+
+# --- the page is one lab, run as a notebook would run it -----------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_page_opens_with_its_title_and_abstract_and_leads_to_the_exercises(language):
+    lines = [line for line in (DOCS / language / PAGE).read_text().splitlines() if line.strip()]
+    title = {"en": "# Lab 03 · Norm identities", "es": "# Laboratorio 03 · Identidades de normas"}
+    assert lines[0] == title[language]
+    assert lines[1].startswith("!!! abstract")
+    following = {
+        "en": "Next: [Exercises 00 · Why linear algebra first](../exercises/00-why-linear-algebra.md).",
+        "es": "Siguiente: [Ejercicios 00 · Por qué primero el álgebra lineal]"
+        "(../exercises/00-why-linear-algebra.md).",
+    }
+    assert lines[-1] == following[language]
+
+
+def test_every_snippet_marks_the_part_the_learner_writes():
+    for path in sorted((SNIPPETS / LAB).glob("*.py")):
+        text = path.read_text()
+        assert text.count("# --8<-- [start:solution]") == 1, path.name
+        assert text.count("# --8<-- [end:solution]") == 1, path.name
+        assert text.index("[start:solution]") < text.index("[end:solution]"), path.name
+
+
+def test_the_snippets_run_in_page_order_in_one_namespace():
+    """As in one Jupyter kernel: every snippet, in page order, sharing one namespace."""
+    includes = snippet_includes((DOCS / "en" / PAGE).read_text(), PAGE)
+    assert len(includes) == len(list((SNIPPETS / LAB).glob("*.py")))
+    namespace: dict = {"__name__": "__main__"}
+    for include in includes:
+        code = (SNIPPETS / include).read_text()
+        assert max(len(line) for line in code.splitlines()) <= 88, include
+        with contextlib.redirect_stdout(io.StringIO()) as out:
+            exec(compile(code, include, "exec"), namespace)  # noqa: S102
+        assert out.getvalue().strip(), include
+        assert max(len(line) for line in out.getvalue().splitlines()) <= 88, include
+
+
+# --- properties of the functions the lab has you write (Hypothesis) ------------------------
+
+
+@PROPERTY
+@given(vector_pairs())
+def test_no_vector_ratio_exceeds_one_beyond_rounding(pair):
+    X, Y = pair
+    n = X.shape[1]
+    for name, ratio in function("vector_inequalities", "ratios")(X, Y).items():
+        assert ratio.shape == (len(X),)
+        assert np.all(ratio <= 1 + 4 * n * EPS), name
+
+
+@PROPERTY
+@given(vector_pairs(), st.floats(0.01, 100.0))
+def test_parallel_vectors_make_cauchy_schwarz_and_the_triangle_tight(pair, c):
+    X, _ = pair
+    n = X.shape[1]
+    same, opposite = (function("vector_inequalities", "ratios")(X, sign * c * X) for sign in (1, -1))
+    for name in ("Cauchy-Schwarz", "triangle, L2", "triangle, L1", "triangle, Linf"):
+        assert np.allclose(same[name], 1.0, rtol=0, atol=8 * n * EPS), name
+    assert np.allclose(opposite["Cauchy-Schwarz"], 1.0, rtol=0, atol=8 * n * EPS)  # |x . y|
+    expected = abs(1 - c) / (1 + c)  # ||x - c x|| / (||x|| + c ||x||)
+    assert np.allclose(opposite["triangle, L2"], expected, rtol=1e-12, atol=8 * n * EPS)
+
+
+@PROPERTY
+@given(st.integers(1, 40), st.data())
+def test_one_hot_and_constant_vectors_are_the_extremes_of_the_chain(n, data):
+    index = data.draw(st.integers(0, n - 1))
+    value = data.draw(st.floats(1e-3, 1e3)) * data.draw(st.sampled_from([1, -1]))
+    one_hot = np.zeros((1, n))
+    one_hot[0, index] = value
+    constant = np.full((1, n), value)
+    ratios = function("vector_inequalities", "ratios")
+    hot, flat = ratios(one_hot, one_hot), ratios(constant, constant)
+    assert hot["Linf <= L2"][0] == hot["L2 <= L1"][0] == 1.0
+    assert np.isclose(hot["L1 <= sqrt(n) L2"][0], 1 / np.sqrt(n), rtol=1e-14, atol=0)
+    assert abs(flat["L1 <= sqrt(n) L2"][0] - 1) <= 4 * n * EPS
+
+
+@PROPERTY
+@given(matrices())
+def test_the_two_ways_to_each_matrix_norm_agree_to_a_few_eps(A):
+    identities = function("matrix_norm_identities", "two_ways")(A)
+    for name, (left, right) in identities.items():
+        assert abs(left / right - 1) <= 64 * EPS, name
+    spectral, frobenius = identities["||A||_2 = sigma_1"], identities["||A||_F = sqrt(sum s^2)"]
+    assert np.isclose(spectral[1], np.linalg.norm(A, 2), rtol=1e-13, atol=0)
+    assert np.isclose(frobenius[0], np.linalg.norm(A, "fro"), rtol=1e-13, atol=0)
+
+
+@PROPERTY
+@given(st.integers(1, 12), st.integers(1, 12), st.integers(1, 12), st.data())
+def test_operator_bounds_hold_and_v1_reaches_the_spectral_one(m, k, n, data):
+    A = data.draw(arrays(np.float64, (m, k), elements=values))
+    B = data.draw(arrays(np.float64, (k, n), elements=values))
+    x = data.draw(arrays(np.float64, (k,), elements=values))
+    assume(np.abs(A).max() > 0 and np.abs(B).max() > 0 and np.abs(x).max() > 0)
+    ratios = function("operator_inequalities", "operator_ratios")(A, B, x)
+    for name, ratio in ratios.items():
+        assert np.isnan(ratio) or ratio <= 1 + 64 * EPS, name  # 0 / 0 only if A B = 0
+    v_1 = np.linalg.svd(A)[2][0]
+    reached = function("operator_inequalities", "operator_ratios")(A, B, v_1)
+    assert abs(reached["||Ax||_2 <= ||A||_2 ||x||_2"] - 1) <= 64 * EPS
+
+
+@PROPERTY
+@given(st.integers(2, 10), st.data())
+def test_kappa_matches_cond_is_at_least_one_and_ignores_scale(n, data):
+    A = data.draw(arrays(np.float64, (n, n), elements=values))
+    S = np.linalg.svd(A, compute_uv=False)
+    assume(S[-1] > 1e-6 * S[0])  # invertible, kappa below 1e6
+    kappa = function("condition_number", "kappa")
+    value = kappa(A)
+    assert value >= 1
+    assert np.isclose(value, np.linalg.cond(A, 2), rtol=64 * EPS, atol=0)
+    # sigma_min carries an error of about sigma_max eps: tolerances scale with kappa
+    assert np.isclose(kappa(-3.5 * A), value, rtol=64 * value * EPS, atol=0)
+    assert np.isclose(kappa(np.linalg.inv(A)), value, rtol=64 * value * EPS, atol=0)
+    Q, _ = np.linalg.qr(A)
+    assert abs(kappa(Q) - 1) <= 64 * EPS  # orthogonal: the tight case
+
+
+# --- the numbers the page quotes ----------------------------------------------------------
+
+
+def test_vector_inequalities_table():
+    output = run("vector_inequalities").output
+    assert "4000 random cases per width; slack = 1 - largest (left / right)" in output
+    rows = table(output)
+    assert rows["Cauchy-Schwarz"] == ["0.0e+00", "6.8e-03", "1.3e-01", "cauchy"]
+    assert rows["triangle, L1"] == ["-2.2e-16", "-2.2e-16", "-2.2e-16", "sparse"]
+    assert rows["L1 <= sqrt(n) L2"][-1] == "uniform"
+    assert rows["Linf <= L2"][-1] == rows["L2 <= L1"][-1] == "cauchy"
+    # one eps of float64, above 1
+    assert float(rows["triangle, L1"][0]) == -float(f"{EPS:.1e}")
+    slack_0 = [name for name, fields in rows.items() if "0.0e+00" in fields]
+    assert len(slack_0) >= 5  # many rows reach equality on some random case
+
+
+def test_tight_vector_cases():
+    rows = table(run("tight_vector_cases").output)
+    # label, case -> ratio, (ratio - 1) / eps
+    quoted = [("y = 2.5 x", "1.0000", "2.0"), ("y = -2.5 x", "1.0000", "2.0"),
+              ("y = 2.5 x", "1.0000", "1.0"), ("y = -2.5 x", "0.4286", "-"),
+              ("one-hot", "1.0000", "0.0"), ("one-hot", "1.0000", "0.0"),
+              ("constant", "1.0000", "0.0"), ("one-hot", "0.1250", "-")]
+    lines = [line.split() for line in run("tight_vector_cases").output.splitlines()[2:]]
+    assert len(lines) == len(quoted)
+    for fields, (case, ratio, in_eps) in zip(lines, quoted):
+        assert " ".join(fields).count(case) == 1 and fields[-2:] == [ratio, in_eps]
+    assert f"{1.5 / 3.5:.4f}" == "0.4286" and 1 / np.sqrt(64) == 0.125
+    assert rows["L1 <= sqrt(n) L2"][1:3] == ["32.0000", "32.0000"]
+
+
+def test_matrix_norm_identities_table():
+    output = run("matrix_norm_identities").output
+    assert output.startswith("1000 random matrices")
+    rows = table(output)
+    assert rows["||A||_2 = sigma_1"] == ["1.0", "6.0"]
+    assert rows["||A||_F = sqrt(sum s^2)"] == ["0.5", "4.0"]
+
+
+def test_operator_inequalities_table():
+    rows = table(run("operator_inequalities").output)
+    assert rows["||Ax||_2 <= ||A||_2 ||x||_2"] == ["0.5254", "0.9994"]
+    assert rows["||AB||_2 <= ||A||_2 ||B||_2"] == ["0.6521", "0.9999"]
+    assert rows["||AB||_F <= ||A||_F ||B||_F"] == ["0.2153", "0.8031"]
+    # "about half" for the L2 stretch, "a fifth" for L1 and Linf
+    assert round(float(rows["||Ax||_1 <= ||A||_1 ||x||_1"][0]), 1) == 0.2
+    assert round(float(rows["||Ax||_inf <= ||A||_inf ||x||_inf"][0]), 1) == 0.2
+
+
+def test_tight_operator_cases():
+    run_ = run("tight_operator_cases")
+    lines = [line for line in run_.output.splitlines()[2:]]
+    in_eps = [line.split()[-1] for line in lines]
+    ratios = [line.split()[-2] for line in lines]
+    assert in_eps == ["-0.5", "0.0", "0.0", "-1.0", "-", "-1.0"]
+    assert ratios == ["1.0000"] * 4 + ["0.9770", "1.0000"]
+    ns = run_.namespace
+    A = conjugation_counts().astype(float)
+    assert np.all(ns["x_inf"] == 1)  # "here all ones: counts are never negative"
+    S = np.linalg.svd(A, compute_uv=False)
+    assert f"{S[0] / np.linalg.norm(A):.4f}" == "0.9770"  # ||A||_2 / ||A||_F
+
+
+def test_condition_number_numbers():
+    output = run("condition_number").output
+    assert "smallest kappa 1.2391" in output
+    assert "= 25360.0 eps = 1.4434 kappa eps" in output
+    rows = [line.split() for line in output.splitlines()[5:]]
+    assert rows[0] == ["1e+00", "1.0000e+00", "8.9e-16", "2.2e-16"]
+    assert rows[-1] == ["1e+12", "1.0000e+12", "5.6e-06", "2.2e-04"]
+    assert all(float(error) < float(bound) for _, _, error, bound in rows[1:])
+
+
+def test_float32_associativity_numbers():
+    output = run("float32_associativity").output
+    assert "float32 eps = 2^-23 = 1.1921e-07" in output
+    assert "difference: 1.0 eps" in output
+    assert "in 31.87%" in output
+    assert "largest |difference| = 3.47 eps32" in output
+
+
+def test_float32_frobenius_numbers():
+    output = run("float32_frobenius_two_ways").output
+    assert "(600, 64), 38400 entries" in output
+    rows = table(output)
+    errors = run("float32_frobenius_two_ways").namespace["errors"]
+    assert rows["sum a_ij^2 (in order)"][-1] == "-50.3"  # sequential: the same on every machine
+    assert abs(errors["sum s_i^2 (float32 SVD)"]) < 1 and abs(errors["sum a_ij^2 (np.sum)"]) < 1
+    assert "sum s_i^2 - sum a_ij^2 = 0.9 eps32" in output
+
+
+# --- every number in the prose is printed -------------------------------------------------
+
+NUMBER = re.compile(r"(?<![\w.])\d+(?:\.\d+)?%|(?<![\w.{])(?:\d+\.\d+|\d{3,})(?![\w.])")
+# Rounded or explained in the prose, each checked at its stated precision above; and the
+# generator's own parameter (90% zeros), visible in the code.
+ROUNDED = {"0.13", "1.5", "3.5", "90%"}
+
+
+def prose_numbers(markdown: str) -> list[str]:
+    markdown = re.sub(r"^```.*?^```", "", markdown, flags=re.MULTILINE | re.DOTALL)
+    markdown = re.sub(r"`[^`]*`", "", markdown)
+    return NUMBER.findall(markdown)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_decimal_and_percentage_in_the_prose_is_printed(language):
+    includes = snippet_includes((DOCS / language / PAGE).read_text(), PAGE)
+    printed = "\n".join(run(Path(i).stem).output for i in includes)
+    numbers = prose_numbers((DOCS / language / PAGE).read_text())
+    assert len(numbers) > 20, numbers
+    for number in numbers:
+        if number in ROUNDED:
+            continue
+        as_fraction = f"{float(number[:-1]) / 100:.4f}" if number.endswith("%") else number
+        assert number in printed or as_fraction in printed, number
