@@ -190,6 +190,8 @@ def test_stable_rank_is_the_frobenius_over_spectral_ratio_and_barely_moves_with_
     assert change < 5e-5  # equal to four decimals
     assert np.linalg.matrix_rank(ns["B"] + ns["noise"]) == 15
     assert np.array_equal(ns["E"], embedding_matrix(D))
+    # "rank 3, as above": the same B as the rank-and-tolerance block
+    assert np.array_equal(ns["B"], run("rank_needs_a_tolerance").namespace["B"])
 
 
 # --- sum of rank-1 pieces ---------------------------------------------------------------

@@ -10,8 +10,8 @@ square = np.array([[0.0, 1.0, 1.0, 0.0, 0.0], [0.0, 0.0, 1.0, 1.0, 0.0]])  # (2,
 ticks = np.linspace(-3.0, 5.0, 9)  # (9,)  grid lines x = c and y = c
 
 panels = [  # (title, map applied to everything in the panel)
-    ("before: $e_1$, $e_2$, $x$", np.eye(2)),
-    ("after $A$: $A e_1$, $A e_2$, $A x$", A),
+    ("$e_1$, $e_2$, $x$", np.eye(2)),
+    ("$A e_1$, $A e_2$, $A x$", A),
 ]
 fig = plt.figure(figsize=(6.4, 3.2))
 axes = fig.subplots(1, 2)  # (2,)  before and after
