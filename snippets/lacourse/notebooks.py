@@ -277,7 +277,7 @@ ADMONITION = re.compile(r'^(?P<indent>[ \t]*)(?P<marker>!!!|\?\?\?\+?)[ \t]*(?P<
 TAB = re.compile(r'^(?P<indent>[ \t]*)===\+?[ \t]+"(?P<title>[^"]*)"[ \t]*$')
 ATTR_LIST = re.compile(r"[ \t]*\{(?::[ \t]*|[ \t]+)(?:[#.][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|\S+)|[\w-]+)"
                        r"(?:[ \t]+(?:[#.][\w-]+|[\w-]+=(?:\"[^\"]*\"|'[^']*'|\S+)|[\w-]+))*[ \t]*\}")
-LINK = re.compile(r"(?P<bang>!?)\[(?P<text>[^\]]*)\]\((?P<target>[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)")
+LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)")  # a link's text may span lines
 INLINE_CODE = re.compile(r"(`+)(?:.+?)\1")
 INLINE_MATH = re.compile(r"\\\((?P<tex>.+?)\\\)", re.DOTALL)
 DISPLAY_MATH = re.compile(r"\\\[(?P<tex>.+?)\\\]", re.DOTALL)
@@ -450,9 +450,35 @@ def _inline(text: str, ctx: _Context) -> str:
     text = INLINE_MATH.sub(lambda m: keep(f"${m.group('tex').strip()}$"), text)
     text = text.replace("$", r"\$")  # a dollar sign in prose is not math in Jupyter
     text = ATTR_LIST.sub("", text)
-    text = LINK.sub(lambda m: f"{m.group('bang')}[{m.group('text')}]({link(m.group('target'), ctx.lab, ctx.site)}"
-                    f"{m.group('title') or ''})", text)
+    text = LINK.sub(lambda m: f"]({link(m.group('target'), ctx.lab, ctx.site)}{m.group('title') or ''})", text)
     return re.sub(r"\0(\d+)\0", lambda m: kept[int(m.group(1))], text)
+
+
+def _join_inline_math(markdown: str) -> str:
+    """Inline math that wraps onto the next line is put on one line (the line pass sees it whole)."""
+    out, prose, fence = [], [], None
+
+    def flush_prose():
+        if not prose:
+            return
+        text = "\n".join(prose)
+        out.append(INLINE_MATH.sub(lambda m: re.sub(r"\n[ \t]*", " ", m.group(0)), text))
+        prose.clear()
+
+    for line in markdown.split("\n"):
+        opening = FENCE.match(line)
+        if fence is None and opening:
+            flush_prose()
+            fence = opening.group("fence")
+            out.append(line)
+        elif fence is not None:
+            out.append(line)
+            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = None
+        else:
+            prose.append(line)
+    flush_prose()
+    return "\n".join(out)
 
 
 # --- notebooks ------------------------------------------------------------------------------
@@ -471,7 +497,7 @@ def build(lab: Lab, variant: str, site: Site, snippets: Path = SNIPPETS_DIR) -> 
         raise ValueError(f"variant must be one of {VARIANTS}")
     markdown = lab.page.read_text(encoding="utf-8")
     ctx = _Context(lab, site, variant, Path(snippets))
-    lines = markdown.splitlines()
+    lines = _join_inline_math(markdown).splitlines()
     # The title, then the cells the generator adds, then the page.
     heading = next((n for n, line in enumerate(lines) if line.startswith("# ")), -1)
     _convert(lines[: heading + 1], ctx)
