@@ -221,6 +221,12 @@ def print_load() -> None:
     print(f"load average (1 min) {load:.2f}, {cores()} cores")
 
 
+def print_row(name: str, values, digits: int = 1, note: str = "") -> None:
+    """One row of a small table: a name, numbers 8 wide ('?' for an unknown), a note."""
+    cells = " ".join(f"{v:8.{digits}f}" if v is not None else f"{'?':>8}" for v in values)
+    print(f"  {name:15} {cells}  {note}".rstrip())
+
+
 def fmt(seconds: float) -> str:
     """Seconds with a unit and 3 significant digits: '11.2 ms', '10.3 µs'."""
     for unit, scale in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)):

@@ -2,10 +2,16 @@
 
     python tests/benchmarks/build_benchmark.py
 
+    python tests/benchmarks/build_benchmark.py --cold-only   # skip the `mkdocs serve` part
+
 Prints, for a cold `mkdocs build`: wall time, time spent executing blocks, and executions per
-block (1.0 means every block ran once for both languages). Then, on a scratch copy of the
-project under `mkdocs serve`: the rebuild time after a prose-only edit next to the rebuild
-time after a snippet edit, measured in the same run.
+block (1.0 means every block ran once for both languages); then the time per page: the seconds
+its blocks took to execute (from the LACOURSE_EXEC_LOG events, which record page and seconds
+per executed block) and the build's other work shared out evenly over the pages, so a new page
+can be budgeted. Then, on a scratch copy of the project under `mkdocs serve`: the rebuild time
+after a prose-only edit next to the rebuild time after a snippet edit, measured in the same run.
+
+Timings depend on what else the machine is doing: the load average is printed with them.
 """
 
 from __future__ import annotations
@@ -43,6 +49,31 @@ def cold_build(scratch: Path) -> None:
     print(f"  distinct blocks            {len(blocks):7d}")
     print(f"  block outputs shown        {len(build.events):7d}  (en + es)")
     print(f"  executions per block       {len(runs) / len(blocks):7.2f}")
+    print(f"  load average (1 min)       {os.getloadavg()[0]:7.2f}  ({os.cpu_count()} cores)")
+    print()
+    per_page(build)
+
+
+def per_page(build) -> None:
+    """Seconds each page adds to a cold build: its blocks' execution (once, for both languages),
+    plus an even share of the rest (Markdown, templates, search), which every rendered page costs.
+    The share includes start-up, which does not grow with pages: an upper bound, for budgets."""
+    rendered = [p for p in build.site.rglob("*.html") if p.name != "404.html"]
+    executing, blocks = Counter(), Counter()
+    for event in build.events:
+        if event["event"] == "run":
+            page = re.sub(r"^(en|es)/", "", event["page"])
+            executing[page] += event["seconds"]
+            blocks[page] += 1
+    rest = build.seconds - sum(executing.values())
+    share = rest / max(len(rendered), 1)
+    print(f"time per page, cold build: {len(rendered)} pages rendered (both languages); the rest of")
+    print(f"the build, {rest:.1f} s with start-up, is at most {share:.2f} s per rendered page, so")
+    print(f"{2 * share:.2f} s per page of the course (both languages) on top of its blocks")
+    print(f"  {'page':42s} {'blocks':>6s} {'executing':>10s} {'page total':>11s}")
+    for page, seconds in executing.most_common():
+        print(f"  {page:42s} {blocks[page]:6d} {seconds:9.2f}s {seconds + 2 * share:10.2f}s")
+    print(f"  {'(a page without executed blocks)':42s} {0:6d} {0:9.2f}s {2 * share:10.2f}s")
 
 
 class Serve:
@@ -121,7 +152,8 @@ def serve_rebuilds(scratch: Path) -> None:
 def main() -> None:
     with tempfile.TemporaryDirectory() as scratch:
         cold_build(Path(scratch))
-        serve_rebuilds(Path(scratch))
+        if "--cold-only" not in sys.argv[1:]:
+            serve_rebuilds(Path(scratch))
 
 
 if __name__ == "__main__":

@@ -168,7 +168,10 @@ def test_lacourse_perf_times_the_very_code_the_page_shows(name):
 def test_flops_bytes_and_intensity_are_exact(runs):
     run = runs("flops_and_bytes")
     ns, out = run.namespace, run.output
-    assert perf.SIZES["blas"] == (16, 32, 64, 256, 1024)
+    # "the loop stops at n = 64, the row-by-row version at 256; BLAS goes on to 1024"
+    assert perf.SIZES == {"loop": (16, 32, 64), "rows": (16, 32, 64, 256), "blas": (16, 32, 64, 256, 1024)}
+    assert perf.DTYPES == {"loop": ("float64",), "rows": ("float64", "float32"), "blas": ("float64", "float32")}
+    assert perf.PEAK_N == 1024 and (perf.REPEATS, perf.MIN_SECONDS) == (7, 0.01)  # "7 repeats", "10 ms"
     for n in perf.SIZES["blas"]:
         assert ns["matmul_flops"](n) == 2 * n**3
         assert ns["matmul_bytes"](n, 8) == 3 * n * n * 8 and ns["matmul_bytes"](n, 4) == 3 * n * n * 4

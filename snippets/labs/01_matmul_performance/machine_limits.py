@@ -2,7 +2,7 @@ import numpy as np
 
 from lacourse.perf import (
     SIZES, STREAM_N, cache_bytes, cores, cpu_flags, cpu_mhz, cpuinfo, print_load,
-    time_add, time_matmul, vector_bits,
+    print_row, time_add, time_matmul, vector_bits,
 )
 from lacourse.stamp import print_stamp
 
@@ -31,36 +31,28 @@ bandwidth = {t: stream / timing.best / 1e9 for t, timing in add.items()}  # GB/s
 # --8<-- [end:solution]
 
 
-def cell(x, digits=1):
-    return f"{x:8.{digits}f}" if x is not None else f"{'?':>8}"
-
-
-def row(name, values, digits=1, unit=""):
-    print(f"  {name:15} {' '.join(cell(v, digits) for v in values)}  {unit}".rstrip())
-
-
 print("theoretical peak = cores x clock x FLOPs per cycle")
-row("cores", [cores()], 0, "os.cpu_count()")
-row("clock", [mhz], 0, "MHz, /proc/cpuinfo 'cpu MHz'")
-row("vector width", [bits], 0, "bits, widest of avx512f, avx, sse2 in flags")
-row("FLOPs per lane", [per_lane], 0, f"fma in flags: {'fma' in flags}")
-row("vector units", [FMA_UNITS], 0, "assumed")
+print_row("cores", [cores()], 0, "os.cpu_count()")
+print_row("clock", [mhz], 0, "MHz, /proc/cpuinfo 'cpu MHz'")
+print_row("vector width", [bits], 0, "bits, widest of avx512f, avx, sse2 in flags")
+print_row("FLOPs per lane", [per_lane], 0, f"fma in flags: {'fma' in flags}")
+print_row("vector units", [FMA_UNITS], 0, "assumed")
 print(f"{'':17} {'float64':>8} {'float32':>8}")
-row("lanes", lanes.values(), 0)
-row("FLOPs/cycle", per_cycle.values(), 0)
-row("theoretical", theoretical.values(), 1, "GFLOP/s")
-row("measured", measured.values(), 1, "GFLOP/s")
-row("  at n", best_n.values(), 0)
+print_row("lanes", lanes.values(), 0)
+print_row("FLOPs/cycle", per_cycle.values(), 0)
+print_row("theoretical", theoretical.values(), 1, "GFLOP/s")
+print_row("measured", measured.values(), 1, "GFLOP/s")
+print_row("  at n", best_n.values(), 0)
 l3 = cache_bytes(3)
 print(f"memory bandwidth: c = a + b, 3 arrays of {STREAM_N:,} float64", end=" ")
 print(f"({stream:,} bytes)")
-row("array", [STREAM_N * 8 / 2**20], 0, "MiB")
-row("L3 cache", [l3 and l3 / 2**20], 0, "MiB, sysfs")
+print_row("array", [STREAM_N * 8 / 2**20], 0, "MiB")
+print_row("L3 cache", [l3 and l3 / 2**20], 0, "MiB, sysfs")
 for threads, rate in bandwidth.items():
-    row(f"{threads} thread(s)", [rate], 1, "GB/s")
+    print_row(f"{threads} thread(s)", [rate], 1, "GB/s")
 ridge = {d: measured[d] / max(bandwidth.values()) for d in FLOATS}
 print(f"{'':17} {'float64':>8} {'float32':>8}")
-row("ridge point", ridge.values(), 1, "FLOP/byte = measured peak / bandwidth")
+print_row("ridge point", ridge.values(), 1, "FLOP/byte = measured peak / bandwidth")
 print_load()
 print_stamp()
 for d in FLOATS:  # a bound, not a target

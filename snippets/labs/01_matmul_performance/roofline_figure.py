@@ -25,7 +25,7 @@ points = [  # (method, dtype, n, FLOP/byte, GFLOP/s), every measured product
 add_rates = {t: STREAM_N / time_add(threads=t).best / 1e9 for t in sorted({1, cores()})}
 info = cpuinfo()
 
-fig, ax = plt.subplots(figsize=(7.5, 4.4))
+fig, ax = plt.subplots(figsize=(7.5, 4.2))
 for dtype, style in (("float64", "-"), ("float32", "--")):
     label = f"{dtype}: min({peak[dtype]:.0f} GFLOP/s, {bandwidth:.0f} GB/s × I)"
     ax.loglog(x, roof(x, peak[dtype], bandwidth), style, color="#000000", label=label)
@@ -47,7 +47,8 @@ ax.set_xlabel("I (FLOP/byte)")
 ax.set_ylabel("GFLOP/s")
 ax.set_xlim(x[0], x[-1])
 ax.grid(True, which="major", alpha=0.3)
-ax.legend(fontsize=7.5, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+ax.legend(fontsize=8, frameon=False, ncol=2, loc="upper center",
+          bbox_to_anchor=(0.5, -0.14))  # below the axes, out of the points' way
 show(fig)
 
 for method, dtype, n, flop_per_byte, rate in points:  # every point under both roofs
