@@ -605,9 +605,12 @@ def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path, timeout: int 
     def on_cell_execute(cell, cell_index, **_):
         current.update(cell=cell, index=cell_index)
 
+    import tempfile
+
+    sockets = tempfile.mkdtemp(prefix="lacourse-kernel-")  # IPC sockets are files: not in cwd
     client = NotebookClient(
         notebook,
-        km=KernelManager(kernel_name="python3", transport="ipc"),
+        km=KernelManager(kernel_name="python3", transport="ipc", ip=f"{sockets}/kernel"),
         timeout=timeout,
         allow_errors=False,
         resources={"metadata": {"path": str(cwd)}},
@@ -622,6 +625,10 @@ def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path, timeout: int 
         detail = [o for o in (cell.outputs if cell is not None else []) if o.get("output_type") == "error"]
         reason = f"{detail[0]['ename']}: {detail[0]['evalue']}" if detail else type(error).__name__
         raise NotebookExecutionError(f"{where} failed: {reason}") from None
+    finally:
+        import shutil
+
+        shutil.rmtree(sockets, ignore_errors=True)
     return notebook
 
 
