@@ -1,3 +1,5 @@
+import numpy as np
+
 from lacourse.perf import SIZES, print_load, time_matmul
 from lacourse.stamp import print_stamp
 
@@ -13,5 +15,7 @@ for method in ("rows", "blas"):
         # --8<-- [end:solution]
         ratio = speedup[method, n]
         print(f"{method:6} {n:5d} {rate64:9.3g} {rate32:9.3g} {ratio:8.2f}x")
+digits = {d: (np.finfo(d).nmant + 1) * np.log10(2) for d in ("float64", "float32")}
+print("significant digits:", ", ".join(f"{d} {digits[d]:.2f}" for d in digits))
 print_load()
 print_stamp()
