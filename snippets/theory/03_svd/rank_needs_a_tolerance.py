@@ -1,6 +1,8 @@
 import numpy as np
 
-m, n, r = 20, 15, 3
+from lacourse.universe import N_SLOTS, N_VERBS
+
+m, n, r = N_VERBS, N_SLOTS, 3  # the shape of C, rank 3
 rng = np.random.default_rng(0)
 B = rng.normal(size=(m, r)) @ rng.normal(size=(r, n))  # (m, n)  rank 3 by construction
 
