@@ -163,9 +163,9 @@ def theoretical_peak(dtype: str = "float64") -> float | None:
     """cores x clock x FLOPs per cycle, in GFLOP/s; None when the CPU does not tell."""
     info = cpuinfo()
     mhz, per_cycle = cpu_mhz(info), flops_per_cycle(cpu_flags(info), dtype)
-    if mhz is None or per_cycle is None:
+    if mhz is None or per_cycle is None or physical_cores() is None:
         return None
-    return cores() * mhz * 1e6 * per_cycle / 1e9
+    return physical_cores() * mhz * 1e6 * per_cycle / 1e9
 
 
 # --- what the CPU says about itself ----------------------------------------------------------
@@ -212,7 +212,25 @@ def cache_bytes(level: int = 3) -> int | None:
 
 
 def cores() -> int:
+    """Logical CPUs, as the operating system counts them (threads of work run on these)."""
     return os.cpu_count() or 1
+
+
+def physical_cores(path: str = "/proc/cpuinfo") -> int | None:
+    """Distinct (physical id, core id) pairs in /proc/cpuinfo: cores with their own vector
+    units (two hardware threads of one core share them); None where the file does not say."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return None
+    pairs = set()
+    for block in text.strip().split("\n\n"):
+        fields = dict(line.split(":", 1) for line in block.splitlines() if ":" in line)
+        fields = {k.strip(): v.strip() for k, v in fields.items()}
+        if "core id" not in fields:
+            return None
+        pairs.add((fields.get("physical id", "0"), fields["core id"]))
+    return len(pairs) or None
 
 
 def print_load() -> None:
