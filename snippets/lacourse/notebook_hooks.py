@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import html
 import logging
 import os
@@ -27,6 +28,7 @@ import mkdocs_static_i18n.folder
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
 
 from lacourse import notebooks
 from lacourse.site import _converter as _mathml  # one LaTeX -> MathML converter for the site
@@ -157,6 +159,7 @@ def on_page_content(html_text, page, config, files):
         page.title = f"{title} · {say['box_title']}"
         html_text = _notebook_math(html_text, src)
         html_text = _tidy(html_text)
+        html_text = _stylesheet(html_text, page, config)
         return _box(page, config, files, match.group("lab"), on_notebook_page=True) + html_text
     return html_text
 
@@ -198,6 +201,24 @@ def _tidy(html_text: str) -> str:
                   r'<a class="headerlink" href="\1" title="Permanent link">¶</a>', html_text)
 
 
+_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
+
+
+def _stylesheet(html_text: str, page, config) -> str:
+    """nbconvert inlines about 600 KB of CSS in every notebook page: serve it once, as a file.
+
+    The same CSS for every notebook, so one file (named by its hash) that browsers cache; the
+    search index no longer parses it either. on_post_page links it from the page's head.
+    """
+    css = "\n".join(_STYLE.findall(html_text)).strip()
+    if not css:
+        return html_text
+    name = f"assets/stylesheets/jupyter-{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
+    notebooks.write_if_changed(Path(config.site_dir) / name, css + "\n")
+    page.meta["lacourse_stylesheet"] = name
+    return _STYLE.sub("", html_text)
+
+
 # The MathJax configuration and loader, and the Mermaid loader, that nbconvert's template adds.
 _SCRIPTS = [
     re.compile(r"<!-- Load mathjax -->.*?<!-- End of mathjax configuration -->", re.DOTALL),
@@ -214,4 +235,7 @@ def on_post_page(output, page, config):
         return output
     for pattern in _SCRIPTS:
         output = pattern.sub("", output)
+    if name := page.meta.get("lacourse_stylesheet"):
+        link = f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">'
+        output = output.replace("</head>", f"{link}\n</head>", 1)
     return output
