@@ -70,9 +70,10 @@ def operands(method: str, n: int, dtype: str = "float64"):
     return (A.tolist(), B.tolist()) if method == "loop" else (A, B)
 
 
-def blas_threads() -> int:
-    """How many threads the BLAS would use now (inside a threadpool_limits block: the limit)."""
-    return next(i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas")
+def blas_threads() -> int | None:
+    """How many threads the BLAS would use now (inside a threadpool_limits block: the limit);
+    None for a BLAS threadpoolctl does not know."""
+    return next((i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"), None)
 
 
 def time_matmul(method: str, n: int, dtype: str = "float64", threads: int | None = None) -> Timing:

@@ -418,8 +418,9 @@ def test_the_roofline_follows_the_page_colour_and_has_no_words():
 
 def test_threadpool_limits_really_limits_the_blas(runs):
     run = runs("blas_threads")
-    timings = run.namespace["timings"]
+    timings, reported = run.namespace["timings"], run.namespace["reported"]
     assert list(timings) == [(d, t) for d in ("float64", "float32") for t in sorted({1, os.cpu_count()})]
+    assert reported == {key: key[1] for key in timings}  # the limit really was applied
     assert perf.blas_threads() >= 1  # the default comes back after the block
     for (dtype, threads), t in timings.items():
         row = fields(run.output, dtype, str(threads))
