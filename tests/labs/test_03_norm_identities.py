@@ -203,6 +203,9 @@ def test_vector_inequalities_table():
     assert rows["triangle, L1"] == ["-2.2e-16", "-2.2e-16", "-2.2e-16", "sparse"]
     assert rows["L1 <= sqrt(n) L2"][-1] == "uniform"
     assert rows["Linf <= L2"][-1] == rows["L2 <= L1"][-1] == "cauchy"
+    assert rows["triangle, Linf"][-1] == "normal"
+    kinds = [fields[-1] for fields in rows.values() if fields[-1] in ("cauchy", "sparse")]
+    assert len(kinds) == 5  # "mostly the heavy-tailed and the sparse ones"
     # one eps of float64, above 1
     assert float(rows["triangle, L1"][0]) == -float(f"{EPS:.1e}")
     slack_0 = [name for name, fields in rows.items() if "0.0e+00" in fields]
