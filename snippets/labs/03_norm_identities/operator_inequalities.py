@@ -19,17 +19,17 @@ def operator_ratios(A, B, x):
 # --8<-- [end:solution]
 
 
-ratios = {}  # bound -> left / right, one per case
+found = {}  # bound -> left / right, one per case
 for _ in range(cases):
     m, k, n = rng.integers(2, 41, size=3)
     A = rng.normal(size=(m, k)) * 10.0 ** rng.uniform(-3.0, 3.0)  # (m, k)
     B = rng.normal(size=(k, n)) * 10.0 ** rng.uniform(-3.0, 3.0)  # (k, n)
     x = rng.normal(size=k)  # (k,)
     for name, ratio in operator_ratios(A, B, x).items():
-        ratios.setdefault(name, []).append(ratio)
+        found.setdefault(name, []).append(ratio)
 
 print(f"{cases} random cases A (m, k), B (k, n), x (k,), sizes 2..40")
 print(f"{'bound':34s} {'median':>7s} {'largest':>8s}")
-for name, values in ratios.items():
+for name, values in found.items():
     print(f"{name:34s} {np.median(values):7.4f} {max(values):8.4f}")
     assert max(values) <= 1 + 1e-12
