@@ -406,6 +406,12 @@ def test_every_measured_point_is_on_the_roofline_under_both_roofs():
 
 def test_the_roofline_follows_the_page_colour_and_has_no_words():
     svg = roofline().output
+    info = perf.cpuinfo()
+    for dtype in ("float64", "float32"):  # the theoretical roof shows its three factors
+        if perf.theoretical_peak(dtype):
+            factors = (perf.physical_cores(), perf.cpu_mhz(info) / 1e3, perf.flops_per_cycle(perf.cpu_flags(info), dtype))
+            label = f"{dtype}: {factors[0]} × {factors[1]:.2f} GHz × {factors[2]} = {perf.theoretical_peak(dtype):.0f} GFLOP/s"
+            assert label in svg, label
     assert svg.lstrip().startswith("<svg") and "currentColor" in svg and "#000000" not in svg
     # shared by both languages: labels are names, units and numbers, not English sentences
     labels = " ".join(re.findall(r"<text[^>]*>([^<]*)</text>", svg))

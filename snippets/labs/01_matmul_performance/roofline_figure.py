@@ -4,7 +4,8 @@ import numpy as np
 from lacourse.figures import show
 from lacourse.perf import (
     DTYPES, SIZES, STREAM_N, cores, cpu_flags, cpu_mhz, cpuinfo, flops_per_cycle,
-    intensity, matmul_rate, memory_roof, peak_rate, theoretical_peak, time_add,
+    intensity, matmul_rate, memory_roof, peak_rate, physical_cores, theoretical_peak,
+    time_add,
 )
 
 bandwidth = memory_roof()  # GB/s: the better of 1 thread and all threads on a + b
@@ -30,8 +31,8 @@ for dtype, style in (("float64", "-"), ("float32", "--")):
     label = f"{dtype}: min({peak[dtype]:.0f} GFLOP/s, {bandwidth:.0f} GB/s × I)"
     ax.loglog(x, roof(x, peak[dtype], bandwidth), style, color="#000000", label=label)
     if theoretical_peak(dtype):
-        per_cycle = flops_per_cycle(cpu_flags(info), dtype)
-        label = (f"{dtype}: {cores()} × {cpu_mhz(info) / 1e3:.2f} GHz × {per_cycle} "
+        ghz, per_cycle = cpu_mhz(info) / 1e3, flops_per_cycle(cpu_flags(info), dtype)
+        label = (f"{dtype}: {physical_cores()} × {ghz:.2f} GHz × {per_cycle} "
                  f"= {theoretical_peak(dtype):.0f} GFLOP/s")
         ax.axhline(theoretical_peak(dtype), ls=style, color="C3", lw=0.8, label=label)
 series = [(m, d) for m in SIZES for d in DTYPES[m]]
