@@ -196,6 +196,9 @@ def test_the_spectra_have_a_step_and_a_slope(runs, photo):
     assert round(ratios_C[1], 2) == 0.18 and ratios_C[2:].max() < 0.07
     assert round(ratios_C[-1], 3) == 0.005 and np.all(np.diff(S_C) <= 0)
     assert round(ratios_P[1], 2) == 0.26 and round(ratios_P[-1], 4) == 0.0003
+    # sigma_1 of the photo is "the overall brightness": u_1 and v_1 have one sign throughout
+    U, _, Vt = np.linalg.svd(photo)
+    assert abs(np.sign(U[:, 0]).sum()) == len(U) and abs(np.sign(Vt[0]).sum()) == len(Vt)
     figure = runs("spectrum_figure").namespace
     assert np.allclose(figure["S_C"], S_C) and np.allclose(figure["S_P"], S_P)
 
