@@ -231,8 +231,10 @@ def test_matrix_norm_identities_table():
     output = run("matrix_norm_identities").output
     assert output.startswith("1000 random matrices")
     rows = table(output)
-    assert rows["||A||_2 = sigma_1"] == ["1.0", "6.0"]
-    assert rows["||A||_F = sqrt(sum s^2)"] == ["0.5", "4.0"]
+    # ulp-level gaps depend on the machine's LAPACK: the page states bounds, "a few epsilons"
+    for row in ("||A||_2 = sigma_1", "||A||_F = sqrt(sum s^2)"):
+        median, largest = map(float, rows[row])
+        assert median <= 2 and largest < 10, (row, median, largest)
 
 
 def test_operator_inequalities_table():
@@ -250,7 +252,8 @@ def test_tight_operator_cases():
     lines = [line for line in run_.output.splitlines()[2:]]
     in_eps = [line.split()[-1] for line in lines]
     ratios = [line.split()[-2] for line in lines]
-    assert in_eps == ["-0.5", "0.0", "0.0", "-1.0", "-", "-1.0"]
+    assert in_eps[4] == "-"  # the Frobenius bound is not reached
+    assert all(abs(float(eps)) <= 1 for eps in in_eps[:4] + in_eps[5:])  # "within one epsilon"
     assert ratios == ["1.0000"] * 4 + ["0.9770", "1.0000"]
     ns = run_.namespace
     A = conjugation_counts().astype(float)
@@ -262,10 +265,11 @@ def test_tight_operator_cases():
 def test_condition_number_numbers():
     output = run("condition_number").output
     assert "smallest kappa 1.2391" in output
-    assert "= 25360.0 eps = 1.4434 kappa eps" in output
+    gap = re.search(r"= ([\d.]+) eps = ([\d.]+) kappa eps", output)
+    assert float(gap.group(1)) > 1000 and float(gap.group(2)) < 2  # "thousands", "below 2 kappa eps"
     rows = [line.split() for line in output.splitlines()[5:]]
-    assert rows[0] == ["1e+00", "1.0000e+00", "8.9e-16", "2.2e-16"]
-    assert rows[-1] == ["1e+12", "1.0000e+12", "5.6e-06", "2.2e-04"]
+    assert rows[0][:2] == ["1e+00", "1.0000e+00"] and float(rows[0][2]) < 10 * 2.2e-16  # "a few eps"
+    assert rows[-1][:2] == ["1e+12", "1.0000e+12"] and float(rows[-1][2]) > 1e6 * 2.2e-16  # "millions"
     assert all(float(error) < float(bound) for _, _, error, bound in rows[1:])
 
 
@@ -284,7 +288,8 @@ def test_float32_frobenius_numbers():
     errors = run("float32_frobenius_two_ways").namespace["errors"]
     assert rows["sum a_ij^2 (in order)"][-1] == "-50.3"  # sequential: the same on every machine
     assert abs(errors["sum s_i^2 (float32 SVD)"]) < 1 and abs(errors["sum a_ij^2 (np.sum)"]) < 1
-    assert "sum s_i^2 - sum a_ij^2 = 0.9 eps32" in output
+    gap = float(re.search(r"sum s_i\^2 - sum a_ij\^2 = (-?[\d.]+) eps32", output).group(1))
+    assert 0 < abs(gap) < 2  # "about one eps32": close, but not equal
 
 
 # --- every number in the prose is printed -------------------------------------------------
