@@ -345,22 +345,27 @@ def _render_math(html_text: str, page: str) -> str:
     return _MATH.sub(to_mathml, html_text)
 
 
-_MFRAC = re.compile(r'<mfrac displaystyle="(true|false)">')
+# displaystyle on any element but the ones MathML 3 allows it on (math-core writes it on mfrac, mrow)
+_DISPLAYSTYLE = re.compile(r'<(?P<tag>(?!math\b|mstyle\b|mtable\b)m[a-z]+)(?P<before>[^>]*?) displaystyle="(?P<value>true|false)"(?P<after>[^>]*)>')
 
 
 def _displaystyle_in_mstyle(mathml: str) -> str:
     """math-core writes `<mfrac displaystyle=…>` (MathML Core); MathML 3, which validators and
-    older readers know, takes `displaystyle` on `mstyle` only: wrap the fraction in one."""
-    while match := _MFRAC.search(mathml):
+    older readers know, takes `displaystyle` on `mstyle`: move it to one around the element."""
+    while match := _DISPLAYSTYLE.search(mathml):
+        tag = match.group("tag")
         depth, position = 1, match.end()
         while depth:
-            close = mathml.index("</mfrac>", position)
-            opening = mathml.find("<mfrac", position, close)
-            if opening != -1:
-                depth, position = depth + 1, opening + len("<mfrac")
+            close = mathml.index(f"</{tag}>", position)
+            opening = re.compile(f"<{tag}[ >]").search(mathml, position, close)
+            if opening:
+                depth, position = depth + 1, opening.end()
             else:
-                depth, position = depth - 1, close + len("</mfrac>")
-        inner = mathml[match.end() : position - len("</mfrac>")]
-        wrapped = f'<mstyle displaystyle="{match.group(1)}"><mfrac>{inner}</mfrac></mstyle>'
-        mathml = mathml[: match.start()] + wrapped + mathml[position:]
+                depth, position = depth - 1, close + len(f"</{tag}>")
+        element = f"<{tag}{match.group('before')}{match.group('after')}>" + mathml[match.end() : position]
+        mathml = (
+            mathml[: match.start()]
+            + f'<mstyle displaystyle="{match.group("value")}">{element}</mstyle>'
+            + mathml[position:]
+        )
     return mathml
