@@ -235,9 +235,11 @@ def snippet_code(text: str, variant: str, language: str = "en", where: str = "?"
 
 
 def placeholder(region: list[str], language: str) -> list[str]:
-    """What the learner sees instead of a solution: a TODO that binds the names it would define.
+    """What the learner sees instead of a solution: a TODO that keeps what the solution defines.
 
-    Inside brackets (a region that is not whole statements) it is a comment only.
+    A function keeps its signature and docstring, with `...` for a body; a name the solution
+    assigns is bound to `...`. Inside brackets (a region that is not whole statements) it is
+    the TODO comment only.
     """
     import ast
 
@@ -246,25 +248,43 @@ def placeholder(region: list[str], language: str) -> list[str]:
         return []
     indent = min(len(line) - len(line.lstrip()) for line in body)
     pad = " " * indent
-    todo = f"{pad}# {words(language)['todo']}"
+    todo = f"# {words(language)['todo']}"
+    lines = textwrap.dedent("\n".join(region)).splitlines()
     try:
-        tree = ast.parse(textwrap.dedent("\n".join(region)))
+        tree = ast.parse("\n".join(lines))
     except SyntaxError:
-        return [todo]
-    names: list[str] = []
+        return [pad + todo]
+    out, names = [pad + todo], []
     for statement in tree.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            first = min([statement.lineno, *(d.lineno for d in statement.decorator_list)])
+            inner = statement.body[0]
+            if len(out) > 1:
+                out.append("")  # a blank line between two functions, as the solution has
+            if inner.lineno == statement.lineno:  # `def f(x): return x` on one line
+                out.extend(pad + line for line in lines[first - 1 : statement.lineno - 1])
+                out.append(f"{pad}{lines[statement.lineno - 1][: inner.col_offset].rstrip()}")
+                out.append(f"{pad}{' ' * (statement.col_offset + 4)}...")
+                continue
+            docstring = isinstance(inner, ast.Expr) and isinstance(getattr(inner, "value", None), ast.Constant) \
+                and isinstance(inner.value.value, str)
+            keep_to = inner.end_lineno if docstring else inner.lineno - 1
+            out.extend(pad + line for line in lines[first - 1 : keep_to])
+            out.append(pad + " " * inner.col_offset + "...")
+            continue
         targets = []
         if isinstance(statement, ast.Assign):
             targets = statement.targets
         elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
             targets = [statement.target]
-        elif isinstance(statement, (ast.FunctionDef, ast.ClassDef)):
+        elif isinstance(statement, ast.ClassDef):
             names.append(statement.name)
         for target in targets:
             for node in [target, *getattr(target, "elts", [])]:
                 if isinstance(node, ast.Name) and node.id not in names:
                     names.append(node.id)
-    return [todo] + ([f"{pad}{name} = ..." for name in names] or [f"{pad}..."])
+    out.extend(f"{pad}{name} = ..." for name in names)
+    return out if len(out) > 1 else out + [f"{pad}..."]
 
 
 # --- markdown ---------------------------------------------------------------------------------

@@ -58,6 +58,21 @@ def solution_regions(text: str) -> list[list[str]]:
     return regions
 
 
+def executable(region: list[str]) -> list[str]:
+    """The lines of a solution that do the work: not signatures, decorators or docstrings,
+    which the learner's placeholder keeps."""
+    lines, in_docstring = [], False
+    for line in region:
+        stripped = line.strip()
+        quotes = stripped.count('"""') + stripped.count("\'\'\'")
+        if in_docstring or quotes:
+            in_docstring = in_docstring != (quotes % 2 == 1)
+            continue
+        if stripped and not stripped.startswith(("def ", "async def ", "@", "#")):
+            lines.append(line)
+    return lines
+
+
 def test_every_lab_page_has_its_notebooks_in_both_languages():
     assert NAMES == ["00-shape-prediction", "01-matmul-performance", "02-svd-compression", "03-norm-identities"]
     assert {(x.name, x.language) for x in LABS} == {(n, lang) for n in NAMES for lang in LANGUAGES}
@@ -125,7 +140,7 @@ def test_the_learner_notebook_lacks_the_solutions_and_the_solutions_notebook_has
         for region in solution_regions(text):
             regions += 1
             assert "\n".join(region) in solutions_code, path
-            own = [line for line in region if line.strip() and line not in outside]
+            own = [line for line in executable(region) if line not in outside]
             assert own, f"{path}: a solution region with no line of its own"
             learner_snippet = snippet_code(text, "learner")[0]
             assert learner_snippet in learner_code, path
@@ -172,8 +187,14 @@ def test_a_placeholder_binds_the_names_a_solution_defines():
         "print(y)\n"
     )
     learner, found = snippet_code(text, "learner", "es")
-    assert found and learner.splitlines()[1:] == ["    # TODO: tu código aquí", "    y = ...", "    z = ...",
-                                                  "    f = ...", "print(y)"]
+    assert found and learner.splitlines()[1:] == ["    # TODO: tu código aquí", "    def f(a):", "        ...",
+                                                  "    y = ...", "    z = ...", "print(y)"]
+    function = 'def f(a, b):\n    # --8<-- [start:solution]\n    """Add."""\n    c = a + b\n    return c\n' \
+               "    # --8<-- [end:solution]\n"
+    whole = "# --8<-- [start:solution]\n@cache\ndef f(a, b):\n    \"\"\"Add.\"\"\"\n    return a + b\n" \
+            "# --8<-- [end:solution]\n"
+    assert snippet_code(whole, "learner")[0] == '# TODO: your code here\n@cache\ndef f(a, b):\n    """Add."""\n    ...'
+    assert snippet_code(function, "learner")[0] == "def f(a, b):\n    # TODO: your code here\n    c = ..."
     assert snippet_code(text, "solutions")[0] == "x = 1\n    y, z = x + 1, x + 2  # (1,)\n    def f(a):\n" \
                                                   "        return a\nprint(y)"
     inside_brackets = "d = {\n    # --8<-- [start:solution]\n    1: 2,\n    # --8<-- [end:solution]\n}\n"
@@ -267,3 +288,18 @@ def test_notebook_pages_are_searched_in_their_own_language_only(site_build):
         for name in NAMES:
             title = title_of(lab(name, language).page.read_text(encoding="utf-8"))
             assert pages[f"labs/{name}/notebook/"] == f"{title} · {notebooks.words(language)['box_title']}"
+
+
+def test_colab_is_linked_only_where_colab_can_open_the_notebook(monkeypatch):
+    from types import SimpleNamespace
+
+    from lacourse import notebook_hooks
+
+    config = SimpleNamespace(repo_url="https://github.com/owner/la4ml")
+    monkeypatch.delenv("NOTEBOOKS_BRANCH", raising=False)
+    assert notebook_hooks._colab(config, "es", "00-shape-prediction") is None  # nothing published
+    monkeypatch.setenv("NOTEBOOKS_BRANCH", "notebooks")
+    assert notebook_hooks._colab(config, "es", "00-shape-prediction") == (
+        "https://colab.research.google.com/github/owner/la4ml/blob/notebooks/es/00-shape-prediction.ipynb")
+    assert notebook_hooks._colab(SimpleNamespace(repo_url=None), "en", "00-shape-prediction") is None
+    assert notebook_hooks._colab(SimpleNamespace(repo_url="https://gitlab.com/o/r"), "en", "x") is None
