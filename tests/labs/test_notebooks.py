@@ -303,3 +303,16 @@ def test_colab_is_linked_only_where_colab_can_open_the_notebook(monkeypatch):
         "https://colab.research.google.com/github/owner/la4ml/blob/notebooks/es/00-shape-prediction.ipynb")
     assert notebook_hooks._colab(SimpleNamespace(repo_url=None), "en", "00-shape-prediction") is None
     assert notebook_hooks._colab(SimpleNamespace(repo_url="https://gitlab.com/o/r"), "en", "x") is None
+
+
+def test_a_broken_lab_fails_naming_the_page_or_the_snippet(tmp_path):
+    unclosed = "x = 1\n# --8<-- [start:solution]\ny = 2\n"
+    with pytest.raises(notebooks.NotebookError, match="snippets/labs/x.py: a solution region is not closed"):
+        snippet_code(unclosed, "learner", where="snippets/labs/x.py")
+    page = tmp_path / "en" / "labs" / "09-broken.md"
+    page.parent.mkdir(parents=True)
+    page.write_text('# Lab 09 · Broken\n\n```python exec="1" source="above" result="text"\n'
+                    '--8<-- "labs/09_broken/missing.py"\n```\n', encoding="utf-8")
+    (broken,) = find_labs(tmp_path)
+    with pytest.raises(notebooks.NotebookError, match=r"09-broken\.md: snippet snippets/labs/09_broken/missing\.py"):
+        build(broken, "learner", Site())
