@@ -100,6 +100,9 @@ def on_config(config):
 
 
 def on_pre_build(config):
+    i18n = config.plugins.get("i18n")
+    if i18n is not None and i18n.building:
+        return  # a nested language build keeps the outer build's fingerprint, so it reuses every output
     _state["library"] = library_fingerprint()
 
 
