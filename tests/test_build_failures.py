@@ -30,7 +30,9 @@ def tiny_project(tmp_path, include: str):
     config = re.sub(r"^nav:\n(?:[ \t]+.*\n)+", "", config, flags=re.MULTILINE)  # our one page only
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
     (tmp_path / "snippets" / "lacourse").mkdir(parents=True)
-    shutil.copy(ROOT / "snippets" / "lacourse" / "hooks.py", tmp_path / "snippets" / "lacourse")
+    for hook in ("hooks.py", "notebook_hooks.py"):  # the hook files mkdocs.yml names
+        shutil.copy(ROOT / "snippets" / "lacourse" / hook, tmp_path / "snippets" / "lacourse")
+    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")  # theme.custom_dir
     (tmp_path / "snippets" / "broken").mkdir()
     for name, code in BROKEN.items():
         (tmp_path / "snippets" / "broken" / name).write_text(code)

@@ -72,10 +72,16 @@ def snippet_includes(markdown: str, page: str = "?") -> list[str]:
     return paths
 
 
+# Build machinery that no snippet imports: editing it must not re-run every block under `serve`.
+_BUILD_ONLY = {"hooks.py", "notebook_hooks.py", "notebooks.py", "site.py"}
+
+
 def library_fingerprint() -> str:
     """Hash of the shared code snippets import; a change there invalidates every output."""
     digest = hashlib.sha256()
     for path in sorted((SNIPPETS_DIR / "lacourse").rglob("*")):
+        if path.name in _BUILD_ONLY:
+            continue
         if path.is_file() and path.suffix in {".py", ".json", ".csv", ".txt"}:
             digest.update(path.relative_to(SNIPPETS_DIR).as_posix().encode())
             digest.update(path.read_bytes())
@@ -260,10 +266,13 @@ def _format_python(**kwargs):
         output = unique_svg_ids(output, f"fig{_state['figures']}-")
     # Printed output is read, not pasted: no copy button over its first line (Material's .no-copy).
     output = output.replace('<div class="highlight"><pre>', '<div class="highlight output no-copy"><pre>')
-    if _state["repo"]:  # the block's title names its file: make it a link to the file
+    if _state["repo"]:  # every block links to its file: the title that names it, or under a figure
         name = f'<span class="filename">{snippet}</span>'
         link = f'<a href="{_state["repo"]}/blob/main/snippets/{snippet}">{snippet}</a>'
-        output = output.replace(name, f'<span class="filename">{link}</span>', 1)
+        if name in output:
+            output = output.replace(name, f'<span class="filename">{link}</span>', 1)
+        else:
+            output += f'<p class="exec-source">{link}</p>'
     flag = " data-volatile" if volatile else ""
     return f'<div class="exec" data-snippet="{snippet}"{flag}>{output}</div>'
 
