@@ -52,3 +52,12 @@ def test_pip_downloads_are_cached():
     for job in ("test", "build"):
         python = next(step for step in steps(job) if "setup-python" in step.get("uses", ""))
         assert python["with"]["cache"] == "pip"
+
+
+def test_colab_links_point_at_the_branch_the_workflow_fills():
+    build = next(step for step in steps("build") if "mkdocs build" in step.get("run", ""))
+    branch = build["env"]["NOTEBOOKS_BRANCH"].split("#")[0].strip()
+    push = next(step for step in steps("notebooks") if "git push" in step.get("run", ""))
+    assert push["run"].rstrip().endswith(f" {branch}") and f"git init -q -b {branch}" in push["run"]
+    generate = next(step for step in steps("notebooks") if "lacourse.notebooks" in step.get("run", ""))
+    assert "--repo-url" in generate["run"] and "--site-url" in generate["run"]
