@@ -340,19 +340,23 @@ _MATH = re.compile(
 _converter = math_core.LatexToMathML(fancy_error=False)
 
 
+def tex_to_mathml(tex: str, display: bool, page: str = "?") -> str:
+    """One formula as MathML (MathML 3 compatible), with its LaTeX source in data-latex.
+    Every page's math goes through here, notebook pages included."""
+    try:
+        mathml = _converter.convert_with_local_state(tex, displaystyle=display)
+    except math_core.LatexError as error:
+        raise PluginError(f"page {page}: can't typeset ${tex}$: {error}") from None
+    if display:
+        mathml = mathml.replace("<math>", '<math display="block">', 1)
+    mathml = _displaystyle_in_mstyle(mathml)
+    # Screen readers and copy-paste get the LaTeX source too.
+    return mathml.replace("<math", f'<math data-latex="{html.escape(tex, quote=True)}"', 1)
+
+
 def _render_math(html_text: str, page: str) -> str:
     def to_mathml(match: re.Match) -> str:
-        tex = html.unescape(match.group("tex")).strip()
-        display = match.group("open") == "["
-        try:
-            mathml = _converter.convert_with_local_state(tex, displaystyle=display)
-        except math_core.LatexError as error:
-            raise PluginError(f"page {page}: can't typeset ${tex}$: {error}") from None
-        if display:
-            mathml = mathml.replace("<math>", '<math display="block">', 1)
-        mathml = _displaystyle_in_mstyle(mathml)
-        # Screen readers and copy-paste get the LaTeX source too.
-        return mathml.replace("<math", f'<math data-latex="{html.escape(tex, quote=True)}"', 1)
+        return tex_to_mathml(html.unescape(match.group("tex")).strip(), match.group("open") == "[", page)
 
     return _MATH.sub(to_mathml, html_text)
 

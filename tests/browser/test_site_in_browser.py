@@ -20,8 +20,11 @@ from conftest import ROOT, mkdocs_build
 
 
 # First visit of one page: its HTML plus the CSS, JS, fonts and images it loads (search index
-# excluded: the search worker fetches it). Material's CSS + JS are ~200 KB, the math font 264 KiB.
-FIRST_VISIT_BUDGET = 1_100_000
+# excluded: the search worker fetches it). Material's CSS + JS are ~265 KB, the math font 264 KiB,
+# the heaviest page's HTML ~345 KB. Notebook pages carry ~590 KB of mkdocs-jupyter's inline
+# JupyterLab CSS: a known excess with its own budget until they shed it (tests/test_links_and_weight.py).
+FIRST_VISIT_BUDGET = 1_000_000
+NOTEBOOK_FIRST_VISIT_BUDGET = 1_500_000
 WIDTH, HEIGHT = 1280, 900
 
 # Runs in the page: what a reader would notice, gathered in one round trip.
@@ -133,6 +136,7 @@ def local_site(site_build):
 
 def new_reader(chromium, origin):
     context = chromium.new_context(viewport={"width": WIDTH, "height": HEIGHT}, color_scheme="light")
+    context.add_init_script(path=str(AXE))  # registered once, not sent again with every page
     page = context.new_page()
     page.context.new_cdp_session(page).send("Network.setCacheDisabled", {"cacheDisabled": True})
     return Reader(page, origin)
@@ -171,8 +175,9 @@ def check_page(reader: Reader, url: str, path: str, report: dict) -> list[str]:
             wrong.append(f"{label}: {seen[key][:8]}")
     if seen["maths"] and seen["mathFont"] != "loaded":
         wrong.append(f"math shown without the site's math font (Noto Sans Math {seen['mathFont']})")
-    if seen["bytes"] > FIRST_VISIT_BUDGET:
-        wrong.append(f"first visit {seen['bytes']:,} bytes > budget {FIRST_VISIT_BUDGET:,}")
+    budget = NOTEBOOK_FIRST_VISIT_BUDGET if "/notebook/" in f"/{path}" else FIRST_VISIT_BUDGET
+    if seen["bytes"] > budget:
+        wrong.append(f"first visit {seen['bytes']:,} bytes > budget {budget:,}")
     wrong += run_axe(reader)
     return wrong
 
@@ -181,7 +186,6 @@ def run_axe(reader: Reader) -> list[str]:
     """Serious or critical axe-core violations, light then dark (Material's palette toggle)."""
     page = reader.page
     page.evaluate(THIN)
-    page.add_script_tag(path=str(AXE))
     set_scheme(reader, "default")  # Material remembers the last choice across pages
     found = [f"axe, light: {v}" for v in page.evaluate(AXE_RUN, None)]
     set_scheme(reader, "slate")
@@ -287,11 +291,11 @@ def test_deploy_build_under_a_sub_path(chromium, deploy_site):
         other = "en" if path.startswith("es/") else "es"
         if menu.get(other) != f"{base}/{twin(path)}":
             problems.append(f"language menu {menu}")
-        snippets = page.eval_on_selector_all("div.exec .filename a", "els => els.map(a => a.href)")
+        snippets = page.eval_on_selector_all("div.exec a[href*='/blob/main/snippets/']", "els => els.map(a => a.href)")
         bad = [s for s in snippets if not re.fullmatch(r"https://github\.com/example/linear-algebra-for-ml/blob/main/snippets/.+\.py", s)]
         if bad or len(snippets) != page.locator("div.exec").count():
             problems.append(f"snippet links {bad or snippets}")
-        if page.locator("a.md-source").count() != 1:
+        if page.locator("a.md-source").count() == 0:  # in the header, and in the drawer
             problems.append("no repository link in the header")
         if problems:
             failures[path or "/"] = problems
