@@ -9,6 +9,7 @@ A deploy-style build served under a sub-path (absolute URLs, repository links) i
 
 from __future__ import annotations
 
+import concurrent.futures
 import json
 import re
 from urllib.parse import urlsplit
@@ -113,10 +114,11 @@ class Reader:
         return route.abort()
 
     def open(self, url: str) -> list[str]:
+        """Load `url`; what went wrong while it loaded (a copy: later problems keep accruing)."""
         self.problems = []
         self.page.goto(url, wait_until="load")
         self.page.evaluate("document.fonts.ready.then(() => true)")
-        return self.problems
+        return list(self.problems)
 
 
 @pytest.fixture(scope="module")
@@ -160,7 +162,7 @@ def set_scheme(reader: Reader, scheme: str) -> None:
     assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
 
 
-def check_page(reader: Reader, url: str, path: str, report: dict) -> list[str]:
+def check_page(reader: Reader, path: str, report: dict) -> list[str]:
     """Everything about the page now loaded in `reader`; returns what is wrong."""
     page, wrong = reader.page, []
     seen = page.evaluate(INSPECT)
@@ -194,30 +196,41 @@ def run_axe(reader: Reader) -> list[str]:
     return found
 
 
-def test_every_page_in_both_languages(chromium, local_site, tmp_path_factory):
-    """Each English page, then the language menu to its Spanish twin, then back."""
+def visit_pairs(origin: str, english: list[str]) -> tuple[dict, dict]:
+    """Each English page, then the language menu to its Spanish twin, then back: every page is
+    checked, and the menu is clicked in both directions. Runs in its own thread and browser."""
+    sync_playwright = require_browser()
+    failures, report = {}, {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        reader = new_reader(browser, origin)
+        for path in english:
+            reader.open(f"{origin}/{path}")
+            wrong = check_page(reader, path, report)
+            problems, reader.problems = reader.problems + wrong, []  # while loaded and used, then checks
+            landed = switch_language(reader, "es")
+            problems_es = [f"language menu (es) landed on {landed}"] if landed != f"{origin}/{twin(path)}" else []
+            problems_es += check_page(reader, twin(path), report)
+            back = switch_language(reader, "en")
+            if back != f"{origin}/{path}":
+                problems_es.append(f"language menu (en) landed on {back}")
+            problems_es += reader.problems  # what went wrong while the twin was loaded and used
+            failures.update({key: found for key, found in ((path or "/", problems), (twin(path), problems_es)) if found})
+        browser.close()
+    return failures, report
+
+
+def test_every_page_in_both_languages(local_site, tmp_path_factory):
     site, origin = local_site
     paths = page_paths(site)
     english = [p for p in paths if not p.startswith("es/")]
     assert len(english) >= 15 and sorted(map(twin, english)) == sorted(p for p in paths if p.startswith("es/"))
-    reader = new_reader(chromium, origin)
-    failures, report = {}, {}
-    for path in english:
-        problems = reader.open(f"{origin}/{path}")
-        problems += check_page(reader, reader.page.url, path, report)
-        landed = switch_language(reader, "es")
-        if landed != f"{origin}/{twin(path)}":
-            problems.append(f"language menu (es) landed on {landed}")
-        problems += reader.problems  # anything that went wrong while the twin loaded
-        reader.problems = []
-        problems_es = check_page(reader, landed, twin(path), report)
-        back = switch_language(reader, "en")
-        if back != f"{origin}/{path}":
-            problems_es.append(f"language menu (en) landed on {back}")
-        problems_es += reader.problems
-        for key, found in ((path or "/", problems), (twin(path), problems_es)):
-            if found:
-                failures[key] = found
+    require_browser()
+    # Two browsers side by side (Playwright's sync API wants one per thread): the machine has 2 cores.
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        results = list(pool.map(visit_pairs, [origin] * 2, [english[0::2], english[1::2]]))
+    failures = {key: found for part, _ in results for key, found in part.items()}
+    report = {path: size for _, part in results for path, size in part.items()}
     heaviest = max(report, key=report.get)
     summary = tmp_path_factory.getbasetemp() / "first-visit-bytes.json"
     summary.write_text(json.dumps({"heaviest": heaviest, "bytes": report}, indent=1))
