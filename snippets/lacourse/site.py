@@ -361,27 +361,33 @@ def _render_math(html_text: str, page: str) -> str:
     return _MATH.sub(to_mathml, html_text)
 
 
-# displaystyle on any element but the ones MathML 3 allows it on (math-core writes it on mfrac, mrow)
-_DISPLAYSTYLE = re.compile(r'<(?P<tag>(?!math\b|mstyle\b|mtable\b)m[a-z]+)(?P<before>[^>]*?) displaystyle="(?P<value>true|false)"(?P<after>[^>]*)>')
+# MathML Core takes displaystyle and scriptlevel on any element; MathML 3 only on these.
+_STYLE_ATTRIBUTE = re.compile(r'\s(displaystyle|scriptlevel)="([^"]*)"')
+_STYLED = re.compile(r'<(?P<tag>m[a-z]+)(?P<attrs>[^>]*\s(?:displaystyle|scriptlevel)="[^"]*"[^>]*)>')
+_ALLOWED = {"math": {"displaystyle"}, "mtable": {"displaystyle"}, "mstyle": {"displaystyle", "scriptlevel"}}
 
 
 def _displaystyle_in_mstyle(mathml: str) -> str:
-    """math-core writes `<mfrac displaystyle=…>` (MathML Core); MathML 3, which validators and
-    older readers know, takes `displaystyle` on `mstyle`: move it to one around the element."""
-    while match := _DISPLAYSTYLE.search(mathml):
-        tag = match.group("tag")
-        depth, position = 1, match.end()
+    """math-core writes `<mfrac displaystyle=…>`, `<mtable scriptlevel=…>` (MathML Core); MathML 3,
+    which validators and older readers know, wants them on `mstyle`: move them to one around it."""
+    position = 0
+    while match := _STYLED.search(mathml, position):
+        tag, attrs = match.group("tag"), match.group("attrs")
+        moved = [(k, v) for k, v in _STYLE_ATTRIBUTE.findall(attrs) if k not in _ALLOWED.get(tag, set())]
+        if not moved:
+            position = match.end()
+            continue
+        kept = _STYLE_ATTRIBUTE.sub(lambda m: m.group(0) if m.group(1) in _ALLOWED.get(tag, set()) else "", attrs)
+        depth, end = 1, match.end()
         while depth:
-            close = mathml.index(f"</{tag}>", position)
-            opening = re.compile(f"<{tag}[ >]").search(mathml, position, close)
+            close = mathml.index(f"</{tag}>", end)
+            opening = re.compile(f"<{tag}[ >]").search(mathml, end, close)
             if opening:
-                depth, position = depth + 1, opening.end()
+                depth, end = depth + 1, opening.end()
             else:
-                depth, position = depth - 1, close + len(f"</{tag}>")
-        element = f"<{tag}{match.group('before')}{match.group('after')}>" + mathml[match.end() : position]
-        mathml = (
-            mathml[: match.start()]
-            + f'<mstyle displaystyle="{match.group("value")}">{element}</mstyle>'
-            + mathml[position:]
-        )
+                depth, end = depth - 1, close + len(f"</{tag}>")
+        style = "".join(f' {k}="{v}"' for k, v in moved)
+        element = f"<{tag}{kept}>" + mathml[match.end() : end]
+        mathml = mathml[: match.start()] + f"<mstyle{style}>{element}</mstyle>" + mathml[end:]
+        position = match.start() + len(f"<mstyle{style}>")
     return mathml
