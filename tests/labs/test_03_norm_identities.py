@@ -79,8 +79,8 @@ def test_the_page_opens_with_its_title_and_abstract_and_leads_to_the_exercises(l
     assert lines[0] == title[language]
     assert lines[1].startswith("!!! abstract")
     following = {
-        "en": "Next: [Exercises 00 · Why linear algebra first](../exercises/00-why-linear-algebra.md).",
-        "es": "Siguiente: [Ejercicios 00 · Por qué primero el álgebra lineal]"
+        "en": "Next: [Exercises 00 · Why linear algebra before autograd](../exercises/00-why-linear-algebra.md).",
+        "es": "Siguiente: [Ejercicios 00 · Por qué álgebra lineal antes que autograd]"
         "(../exercises/00-why-linear-algebra.md).",
     }
     assert lines[-1] == following[language]
