@@ -137,6 +137,15 @@ def on_page_content(html_text, page, config, files):
     return _render_math(html_text, page.file.src_uri)
 
 
+_MATH_ELEMENT = re.compile(r"<math\b.*?</math>", re.DOTALL)
+
+
+def on_post_page(output, page, config):
+    """MathML 3 style attributes on every formula of the finished page, whoever typeset it
+    (notebook pages convert their own math)."""
+    return _MATH_ELEMENT.sub(lambda m: _displaystyle_in_mstyle(m.group(0)), output) if "<math" in output else output
+
+
 def on_page_context(context, page, config, nav):
     # after mkdocs-static-i18n's (priority 50), which points config.extra.alternate at the twin page
     _absolute_alternates(config)

@@ -121,6 +121,12 @@ class Reader:
         return list(self.problems)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def browser_available():
+    """Skip (or, in CI, fail) before anything is built for a browser that is not there."""
+    require_browser()
+
+
 @pytest.fixture(scope="module")
 def chromium():
     sync_playwright = require_browser()
