@@ -28,7 +28,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 HOW_TO_GET_THEM = (
-    "browser tests skipped: they drive Debian's Chromium at /usr/bin/chromium "
+    "The browser tests drive Debian's Chromium at /usr/bin/chromium "
     "(`sudo apt-get install chromium`, or set LACOURSE_CHROMIUM to another Chromium) "
     "with Playwright's Python API (`pip install -e '.[test]'`); never `playwright install`. "
     "`bash .ci/run` installs Chromium; in CI (CI=true) a missing browser fails the run."
@@ -47,7 +47,7 @@ def require_browser():
     if problem is not None:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"{problem}: CI must run the browser tests. {HOW_TO_GET_THEM}", pytrace=False)
-        pytest.skip(f"{problem}. {HOW_TO_GET_THEM}")
+        pytest.skip(f"browser tests skipped: {problem}. {HOW_TO_GET_THEM}")
     return sync_playwright
 
 
