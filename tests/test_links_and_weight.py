@@ -15,9 +15,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 PAGE_HTML_BUDGET = 400_000  # the heaviest page (theory 04, math and highlighted code) is ~345 KB
-# mkdocs-jupyter writes ~590 KB of JupyterLab CSS into every notebook page: a known excess, kept
-# visible here until the notebook pages shed it (then they get the budget above).
-NOTEBOOK_HTML_BUDGET = 850_000
+# Notebook pages too: lacourse.notebook_hooks serves mkdocs-jupyter's ~590 KB of JupyterLab CSS
+# once, as a shared stylesheet, instead of inline in every page (they weigh ~180 KB).
 
 
 def lychee() -> str:
@@ -60,6 +59,6 @@ def test_each_page_stays_within_its_html_budget(site_build):
     over = {
         page: size
         for page, size in sizes.items()
-        if size > (NOTEBOOK_HTML_BUDGET if "/notebook/" in f"/{page}" else PAGE_HTML_BUDGET)
+        if size > PAGE_HTML_BUDGET
     }
     assert over == {}, over
