@@ -8,7 +8,7 @@ from collections import Counter
 
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES
+from conftest import DOCS, LANGUAGES
 
 
 def soups(site):
@@ -76,3 +76,18 @@ def test_each_language_has_its_own_not_found_page(site_build):
         nav = soup.select_one("nav.md-nav--primary").get_text()
         assert ("Teoría" in nav) == (language == "es") and ("Theory" in nav) == (language == "en")
     assert set(LANGUAGES) == {"en", "es"}
+
+
+def test_text_never_follows_a_closing_code_fence_directly():
+    """Prose glued to a block's closing fence (no blank line) is rendered with a stray `</p>`
+    (the Nu validator's "No p element in scope"): keep a blank line after every block."""
+    glued = []
+    for page in sorted(DOCS.rglob("*.md")):
+        lines = page.read_text(encoding="utf-8").splitlines()
+        inside = False
+        for number, (line, following) in enumerate(zip(lines, lines[1:] + [""]), start=1):
+            if line.strip().startswith("```"):
+                inside = not inside
+                if not inside and following.strip() and not following.strip().startswith(("```", "!!!", "???")):
+                    glued.append(f"{page.relative_to(DOCS)}:{number + 1}")
+    assert glued == []
