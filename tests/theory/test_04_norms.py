@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -273,12 +275,14 @@ def test_solve_error_table_row_by_row(runs):
         digits = [f"{-np.log10(e32):.1f}", f"{-np.log10(e64):.1f}"]
         assert fields == [f"{kappa:.2e}", f"{e32:.2e}", f"{e64:.2e}", *digits]
         assert e32 <= kappa * eps32 and e32 <= 10 * kappa * eps32 and e64 <= 10 * kappa * eps64
-    first, last = row(run.output, "1e+00"), row(run.output, "1e+07")
-    assert first[3:] == ["7.3", "14.9"] and last[3:] == ["1.7", "10.3"]  # the digits the prose quotes
-    assert f"{float(first[3]) - float(last[3]):.1f}" == "5.6"  # "float32 lost 5.6 digits"
-    assert f"{float(first[4]) - float(last[4]):.1f}" == "4.6"  # "and float64 4.6"
-    assert row(run.output, "log-log slope") == ["0.84", "0.70"]
-    assert ns["slope32"] < 1 and ns["slope64"] < 1  # "below the slope 1 of kappa * eps"
+    # The prose reads the table to one digit: the last digits depend on the machine's LAPACK.
+    first, last = (list(map(float, row(run.output, k)[3:])) for k in ("1e+00", "1e+07"))
+    assert round(first[0]) == 7 and round(first[1]) == 15  # "about 7 and 15 correct digits"
+    assert 1 <= last[0] < 2 and round(last[1]) == 10  # "fewer than 2 left", "float64 still about 10"
+    assert first[0] - last[0] < 7 and first[1] - last[1] < 7  # "fewer digits than the full 7"
+    slopes = list(map(float, row(run.output, "log-log slope")))
+    assert slopes == [round(ns["slope32"], 2), round(ns["slope64"], 2)]
+    assert 0.5 < ns["slope32"] < 1 and 0.5 < ns["slope64"] < 1  # "below the slope 1 of kappa * eps"
 
 
 def test_solve_error_figure_matches_the_text(runs):
@@ -423,9 +427,12 @@ def test_check_norms_from_singular_values_4_3_0(runs):
 
 def test_check_digits_at_kappa_1e4(runs):
     run = runs("check_digits_at_kappa")
-    assert run.output.strip() == "kappa = 1e+04: predicted digits 2.9, measured 4.6"
+    predicted, measured = re.fullmatch(
+        r"kappa = 1e\+04: predicted digits (\S+), measured (\S+)", run.output.strip()
+    ).groups()
+    assert predicted == "2.9" and 4 <= float(measured) < 5  # "leaves 2.9", "keeps more, between 4 and 5"
     # the same solve as the kappa = 1e4 row of the condition-number table
-    assert row(runs("conditioned_solve").output, "1e+04")[3] == "4.6"
+    assert row(runs("conditioned_solve").output, "1e+04")[3] == measured
 
 
 def test_check_normalising_a_constant_vector(runs):
