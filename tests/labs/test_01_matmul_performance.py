@@ -7,9 +7,7 @@ point lies under the roofs), and the arithmetic that turns times into rates, whi
 from __future__ import annotations
 
 import ast
-import contextlib
 import inspect
-import io
 import os
 import re
 import sys
@@ -27,6 +25,8 @@ from lacourse.site import snippet_includes
 from lacourse.stamp import cpu_model
 from lacourse.timing import measure
 
+from .lab_support import assert_one_solution_region, cached_runs, run_in_one_namespace
+
 LAB = "labs/01_matmul_performance"
 PAGE = "labs/01-matmul-performance.md"
 TITLE = {"en": "# Lab 01 · Matmul performance", "es": "# Laboratorio 01 · Rendimiento del producto de matrices"}
@@ -40,14 +40,7 @@ TIMING = ["speed_table", "float32_vs_float64", "machine_limits", "roofline_figur
 
 @pytest.fixture(scope="module")
 def runs():
-    cache = {}
-
-    def get(name):
-        if name not in cache:
-            cache[name] = run_file(f"{LAB}/{name}.py")
-        return cache[name]
-
-    return get
+    return cached_runs(LAB)
 
 
 def page(language: str) -> str:
@@ -103,27 +96,16 @@ def test_timing_blocks_and_only_they_are_volatile(language):
 
 def test_every_snippet_marks_the_part_the_learner_writes():
     for path in sorted((SNIPPETS / LAB).glob("*.py")):
-        lines = [line.strip() for line in path.read_text().splitlines()]
-        assert lines.count("# --8<-- [start:solution]") == 1, path.name
-        assert lines.count("# --8<-- [end:solution]") == 1, path.name
-        assert lines.index("# --8<-- [start:solution]") < lines.index("# --8<-- [end:solution]"), path.name
+        assert_one_solution_region(path)
 
 
 def test_the_snippets_run_in_page_order_in_one_namespace():
     """As in one Jupyter kernel: every snippet, in page order, sharing one namespace."""
-    includes = snippet_includes(page("en"), PAGE)
-    assert [Path(i).stem for i in includes] == [
+    namespace, printed = run_in_one_namespace(PAGE, LAB)
+    assert list(printed) == [
         "three_ways_agree", "flops_and_bytes", "speed_table", "float32_vs_float64",
         "machine_limits", "roofline_figure", "blas_threads", "torch_matmul",
     ]
-    assert len(includes) == len(list((SNIPPETS / LAB).glob("*.py")))
-    namespace: dict = {"__name__": "__main__"}
-    for include in includes:
-        code = (SNIPPETS / include).read_text()
-        assert max(len(line) for line in code.splitlines()) <= 88, include
-        with contextlib.redirect_stdout(io.StringIO()) as out:
-            exec(compile(code, include, "exec"), namespace)  # noqa: S102
-        assert out.getvalue().strip(), include
     # names later snippets rebind do not break earlier meanings: the last table is the threads one
     assert {dtype for dtype, _ in namespace["timings"]} == {"float64", "float32"}
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 from pathlib import Path
 
@@ -12,9 +10,10 @@ import numpy as np
 import pytest
 
 from conftest import DOCS, LANGUAGES, SNIPPETS
-from lacourse.runner import run_file
 from lacourse.site import snippet_includes
 from lacourse.universe import SLOTS, conjugation_counts
+
+from .lab_support import assert_one_solution_region, cached_runs, run_in_one_namespace
 
 LAB = "labs/02_svd_compression"
 PAGE = "labs/02-svd-compression.md"
@@ -23,14 +22,7 @@ EPS = np.finfo(float).eps
 
 @pytest.fixture(scope="module")
 def runs():
-    cache = {}
-
-    def get(name):
-        if name not in cache:
-            cache[name] = run_file(f"{LAB}/{name}.py")
-        return cache[name]
-
-    return get
+    return cached_runs(LAB)
 
 
 @pytest.fixture(scope="module")
@@ -79,25 +71,13 @@ def test_the_page_opens_with_its_title_and_abstract_and_leads_to_lab_03(language
 
 def test_every_snippet_marks_the_part_the_learner_writes():
     for path in sorted((SNIPPETS / LAB).glob("*.py")):
-        text = path.read_text()
-        if "figure" in path.name:
-            continue  # figures are drawn for the learner
-        assert text.count("# --8<-- [start:solution]") == 1, path.name
-        assert text.count("# --8<-- [end:solution]") == 1, path.name
-        assert text.index("[start:solution]") < text.index("[end:solution]"), path.name
+        if "figure" not in path.name:  # figures are drawn for the learner
+            assert_one_solution_region(path)
 
 
 def test_the_snippets_run_in_page_order_in_one_namespace():
     """As in one Jupyter kernel: every snippet, in page order, sharing one namespace."""
-    includes = snippet_includes((DOCS / "en" / PAGE).read_text(), PAGE)
-    assert len(includes) == len(list((SNIPPETS / LAB).glob("*.py")))
-    namespace: dict = {"__name__": "__main__"}
-    for include in includes:
-        code = (SNIPPETS / include).read_text()
-        with contextlib.redirect_stdout(io.StringIO()) as out:
-            exec(compile(code, include, "exec"), namespace)  # noqa: S102
-        assert out.getvalue().strip(), include
-        assert max(len(line) for line in code.splitlines()) <= 88, include
+    namespace, _ = run_in_one_namespace(PAGE, LAB)
     # what the last snippet left behind is the LoRA table, not something an earlier one set
     assert sorted(namespace["results"]) == [1, 2, 4, 6, 8, 16, 32]
 

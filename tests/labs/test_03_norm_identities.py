@@ -3,8 +3,6 @@ and the numbers its page quotes, checked from outside its snippets."""
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 from pathlib import Path
 
@@ -15,22 +13,17 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from conftest import DOCS, LANGUAGES, SNIPPETS
-from lacourse.runner import run_file
 from lacourse.site import snippet_includes
 from lacourse.universe import conjugation_counts
+
+from .lab_support import assert_one_solution_region, cached_runs, run_in_one_namespace
 
 LAB = "labs/03_norm_identities"
 PAGE = "labs/03-norm-identities.md"
 EPS = np.finfo(float).eps
 PROPERTY = settings(max_examples=40, deadline=None)
 
-_runs: dict = {}
-
-
-def run(name: str):
-    if name not in _runs:
-        _runs[name] = run_file(f"{LAB}/{name}.py")
-    return _runs[name]
+run = cached_runs(LAB)
 
 
 def function(snippet: str, name: str):
@@ -88,24 +81,14 @@ def test_the_page_opens_with_its_title_and_abstract_and_leads_to_the_exercises(l
 
 def test_every_snippet_marks_the_part_the_learner_writes():
     for path in sorted((SNIPPETS / LAB).glob("*.py")):
-        text = path.read_text()
-        assert text.count("# --8<-- [start:solution]") == 1, path.name
-        assert text.count("# --8<-- [end:solution]") == 1, path.name
-        assert text.index("[start:solution]") < text.index("[end:solution]"), path.name
+        assert_one_solution_region(path)
 
 
 def test_the_snippets_run_in_page_order_in_one_namespace():
     """As in one Jupyter kernel: every snippet, in page order, sharing one namespace."""
-    includes = snippet_includes((DOCS / "en" / PAGE).read_text(), PAGE)
-    assert len(includes) == len(list((SNIPPETS / LAB).glob("*.py")))
-    namespace: dict = {"__name__": "__main__"}
-    for include in includes:
-        code = (SNIPPETS / include).read_text()
-        assert max(len(line) for line in code.splitlines()) <= 88, include
-        with contextlib.redirect_stdout(io.StringIO()) as out:
-            exec(compile(code, include, "exec"), namespace)  # noqa: S102
-        assert out.getvalue().strip(), include
-        assert max(len(line) for line in out.getvalue().splitlines()) <= 88, include
+    _, printed = run_in_one_namespace(PAGE, LAB)
+    for name, output in printed.items():
+        assert max(len(line) for line in output.splitlines()) <= 88, name
 
 
 # --- properties of the functions the lab has you write (Hypothesis) ------------------------
