@@ -31,8 +31,7 @@ from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
 from lacourse import notebooks
-from lacourse.site import _converter as _mathml  # one LaTeX -> MathML converter for the site
-import math_core
+from lacourse.site import tex_to_mathml  # one LaTeX -> MathML conversion for every page
 
 log = logging.getLogger("mkdocs.plugins.lacourse.notebooks")
 
@@ -172,14 +171,7 @@ _INLINE = re.compile(r"(?<![\\$])\$(?P<tex>[^$\n]+?)(?<!\\)\$(?!\$)")
 
 
 def _to_mathml(tex: str, display: bool, page: str) -> str:
-    tex = html.unescape(tex).strip()
-    try:
-        mathml = _mathml.convert_with_local_state(tex, displaystyle=display)
-    except math_core.LatexError as error:
-        raise PluginError(f"page {page}: can't typeset ${tex}$: {error}") from None
-    if display:
-        mathml = mathml.replace("<math>", '<math display="block">', 1)
-    return mathml.replace("<math", f'<math data-latex="{html.escape(tex, quote=True)}"', 1)
+    return tex_to_mathml(html.unescape(tex).strip(), display, page)
 
 
 def _notebook_math(html_text: str, page: str) -> str:
