@@ -18,9 +18,12 @@ SNIPPETS = ROOT / "snippets"
 LANGUAGES = ("en", "es")
 
 # Test this checkout's code, whatever the install mode (after `pip install .` an installed copy of
-# lacourse would otherwise be the one imported). The build does the same in lacourse/hooks.py.
-if sys.path[:1] != [str(SNIPPETS)]:
-    sys.path.insert(0, str(SNIPPETS))
+# lacourse would otherwise be the one imported). The build does the same in lacourse_site/hooks.py.
+LEARNER = ROOT / "learner"
+for _path in (str(LEARNER), str(ROOT)):
+    if _path in sys.path:
+        sys.path.remove(_path)
+sys.path[:0] = [str(ROOT), str(LEARNER)]
 
 
 @dataclass

@@ -29,11 +29,9 @@ def tiny_project(tmp_path, include: str):
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = re.sub(r"^nav:\n(?:[ \t]+.*\n)+", "", config, flags=re.MULTILINE)  # our one page only
     (tmp_path / "mkdocs.yml").write_text(config, encoding="utf-8")
-    (tmp_path / "snippets" / "lacourse").mkdir(parents=True)
-    for hook in ("hooks.py", "notebook_hooks.py"):  # the hook files mkdocs.yml names
-        shutil.copy(ROOT / "snippets" / "lacourse" / hook, tmp_path / "snippets" / "lacourse")
+    shutil.copytree(ROOT / "lacourse_site", tmp_path / "lacourse_site")  # the hook files mkdocs.yml names
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides")  # theme.custom_dir
-    (tmp_path / "snippets" / "broken").mkdir()
+    (tmp_path / "snippets" / "broken").mkdir(parents=True)
     for name, code in BROKEN.items():
         (tmp_path / "snippets" / "broken" / name).write_text(code)
     for language in ("en", "es"):
@@ -64,24 +62,26 @@ def test_the_build_and_the_tests_run_this_checkout_s_code(tmp_path):
     """After a plain `pip install .` an installed copy of lacourse must not shadow the checkout."""
     import lacourse
 
-    assert Path(lacourse.__file__).resolve().is_relative_to(ROOT / "snippets")
+    assert Path(lacourse.__file__).resolve().is_relative_to(ROOT / "learner")
     # An "installed" copy earlier on the path, as site-packages would be: the hook file still
     # makes the build import the checkout's lacourse.
-    stale = tmp_path / "site-packages" / "lacourse"
-    stale.mkdir(parents=True)
-    (stale / "__init__.py").write_text("")
-    (stale / "site.py").write_text("raise ImportError('the installed copy was imported')\n")
-    probe = "import lacourse.site; print(lacourse.site.__file__)"
-    hook = ROOT / "snippets" / "lacourse" / "hooks.py"
+    stale = tmp_path / "site-packages"
+    for package in ("lacourse", "lacourse_site"):
+        (stale / package).mkdir(parents=True)
+        (stale / package / "__init__.py").write_text("raise ImportError('the installed copy was imported')\n")
+    probe = "import lacourse, lacourse_site.site; print(lacourse.__file__); print(lacourse_site.site.__file__)"
+    hook = ROOT / "lacourse_site" / "hooks.py"
     done = subprocess.run(
         [sys.executable, "-c", f"import runpy; runpy.run_path({str(hook)!r}); {probe}"],
-        env={**os.environ, "PYTHONPATH": str(stale.parent)},
+        env={**os.environ, "PYTHONPATH": str(stale)},
         capture_output=True,
         text=True,
         timeout=60,
     )
     assert done.returncode == 0, done.stderr
-    assert Path(done.stdout.strip()).resolve() == (ROOT / "snippets" / "lacourse" / "site.py").resolve()
+    learner, machinery = done.stdout.split()
+    assert Path(learner).resolve() == (ROOT / "learner" / "lacourse" / "__init__.py").resolve()
+    assert Path(machinery).resolve() == (ROOT / "lacourse_site" / "site.py").resolve()
 
 
 def test_serve_shows_a_failing_snippet_on_its_page_and_keeps_answering(tmp_path):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from conftest import DOCS, SNIPPETS
-from lacourse.site import snippet_includes
+from lacourse_site.site import snippet_includes
 
 WIDTH = 88
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 PAGE_HTML_BUDGET = 400_000  # the heaviest page (theory 04, math and highlighted code) is ~345 KB
-# Notebook pages too: lacourse.notebook_hooks serves mkdocs-jupyter's ~590 KB of JupyterLab CSS
+# Notebook pages too: lacourse_site.notebook_hooks serves mkdocs-jupyter's ~590 KB of JupyterLab CSS
 # once, as a shared stylesheet, instead of inline in every page (they weigh ~180 KB).
 
 

@@ -18,7 +18,7 @@ def soups(site):
 
 def test_no_page_repeats_an_id(site_build):
     """Executed blocks each render in their own Markdown instance and matplotlib reuses ids in
-    every figure: lacourse.site numbers figure ids per page, and code lines carry no anchors."""
+    every figure: lacourse_site.site numbers figure ids per page, and code lines carry no anchors."""
     repeated = {}
     for page, soup in soups(site_build.site):
         counts = Counter(tag["id"] for tag in soup.find_all(id=True))
@@ -41,7 +41,7 @@ def test_figures_keep_their_internal_references(site_build):
 
 
 def test_displaystyle_and_scriptlevel_only_where_mathml3_allows_them(site_build):
-    """math-core writes them on mfrac, mrow, mtable (MathML Core); lacourse.site moves them to mstyle."""
+    """math-core writes them on mfrac, mrow, mtable (MathML Core); lacourse_site.site moves them to mstyle."""
     for page, soup in soups(site_build.site):
         wrong = [tag.name for tag in soup.find_all(attrs={"displaystyle": True}) if tag.name not in {"math", "mstyle", "mtable"}]
         wrong += [tag.name for tag in soup.find_all(attrs={"scriptlevel": True}) if tag.name != "mstyle"]

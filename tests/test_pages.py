@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import DOCS, LANGUAGES
-from lacourse.site import snippet_includes
+from lacourse_site.site import snippet_includes
 
 THEORY = sorted(p.name for p in (DOCS / "en" / "theory").glob("*.md"))
 ANCHOR = re.compile(r"^#{2,3} .*\{ #([a-z0-9-]+) \}$", re.MULTILINE)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import DOCS, LANGUAGES, SNIPPETS
-from lacourse.site import snippet_includes
+from lacourse_site.site import snippet_includes
 
 
 def pages(language: str) -> set[str]:

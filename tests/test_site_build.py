@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import DOCS, LANGUAGES, ROOT, mkdocs_build
-from lacourse.site import snippet_includes
+from lacourse_site.site import snippet_includes
 
 
 def html_pages(site):

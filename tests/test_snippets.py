@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import SNIPPETS
-from lacourse.runner import SnippetError, run_code, run_file, shape_groups
+from lacourse_site.runner import SnippetError, run_code, run_file, shape_groups
 
 ALL_SNIPPETS = sorted(p for p in SNIPPETS.rglob("*.py") if "lacourse" not in p.parts)
 

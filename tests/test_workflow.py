@@ -59,5 +59,5 @@ def test_colab_links_point_at_the_branch_the_workflow_fills():
     branch = build["env"]["NOTEBOOKS_BRANCH"].split("#")[0].strip()
     push = next(step for step in steps("notebooks") if "git push" in step.get("run", ""))
     assert push["run"].rstrip().endswith(f" {branch}") and f"git init -q -b {branch}" in push["run"]
-    generate = next(step for step in steps("notebooks") if "lacourse.notebooks" in step.get("run", ""))
+    generate = next(step for step in steps("notebooks") if "lacourse_site.notebooks" in step.get("run", ""))
     assert "--repo-url" in generate["run"] and "--site-url" in generate["run"]

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from lacourse.checks.lesson00 import check_bag_of_forms, check_lookup
-from lacourse.runner import run_file
+from lacourse_site.runner import run_file
 
 PAGE = "exercises/00_why_linear_algebra"
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from lacourse.checks.lesson01 import check_batched_matmul
-from lacourse.runner import run_file
+from lacourse_site.runner import run_file
 
 PAGE = "exercises/01_tensors_and_shapes"
 

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from lacourse.checks.lesson02 import check_matmul
-from lacourse.runner import run_file
+from lacourse_site.runner import run_file
 
 PAGE = "exercises/02_matmul_three_ways"
 

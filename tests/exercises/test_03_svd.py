@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from lacourse.checks.lesson03 import check_pca, check_power_iteration, check_rank_for_energy
-from lacourse.runner import run_file
+from lacourse_site.runner import run_file
 from lacourse.universe import conjugation_counts, embedding_matrix
 
 PAGE = "exercises/03_svd"

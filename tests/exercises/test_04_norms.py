@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from lacourse.checks.lesson04 import check_clip, check_cosine_search, check_project_onto_subspace
-from lacourse.runner import run_file
+from lacourse_site.runner import run_file
 from lacourse.universe import FORMS, embedding_matrix, token_id
 
 PAGE = "exercises/04_norms"

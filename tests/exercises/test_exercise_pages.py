@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import pytest
 
 from conftest import DOCS, LANGUAGES, SNIPPETS
-from lacourse.site import snippet_includes
+from lacourse_site.site import snippet_includes
 
 THEORY = sorted(p.name for p in (DOCS / "en" / "theory").glob("*.md"))
 EXERCISE_PAGES = sorted(p.name for p in (DOCS / "en" / "exercises").glob("*.md"))

@@ -8,8 +8,8 @@ import io
 from pathlib import Path
 
 from conftest import DOCS, SNIPPETS
-from lacourse.runner import run_file
-from lacourse.site import snippet_includes
+from lacourse_site.runner import run_file
+from lacourse_site.site import snippet_includes
 
 START, END = "# --8<-- [start:solution]", "# --8<-- [end:solution]"
 

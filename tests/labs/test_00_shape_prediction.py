@@ -8,9 +8,9 @@ import numpy as np
 import pytest
 
 from conftest import DOCS, LANGUAGES, SNIPPETS
-from lacourse.notebooks import snippet_code
-from lacourse.runner import run_code, run_file
-from lacourse.site import snippet_includes
+from lacourse_site.notebooks import snippet_code
+from lacourse_site.runner import run_code, run_file
+from lacourse_site.site import snippet_includes
 
 LAB = "labs/00_shape_prediction"
 PAGE = "labs/00-shape-prediction.md"

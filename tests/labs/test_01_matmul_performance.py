@@ -20,8 +20,8 @@ import pytest
 
 from conftest import DOCS, LANGUAGES, SNIPPETS
 from lacourse import perf
-from lacourse.runner import run_file
-from lacourse.site import snippet_includes
+from lacourse_site.runner import run_file
+from lacourse_site.site import snippet_includes
 from lacourse.stamp import cpu_model
 from lacourse.timing import measure
 

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from conftest import DOCS, LANGUAGES, SNIPPETS
-from lacourse.site import snippet_includes
+from lacourse_site.site import snippet_includes
 from lacourse.universe import SLOTS, conjugation_counts
 
 from .lab_support import assert_one_solution_region, cached_runs, run_in_one_namespace

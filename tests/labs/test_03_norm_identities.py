@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.numpy import arrays
 
 from conftest import DOCS, LANGUAGES, SNIPPETS
-from lacourse.site import snippet_includes
+from lacourse_site.site import snippet_includes
 from lacourse.universe import conjugation_counts
 
 from .lab_support import assert_one_solution_region, cached_runs, run_in_one_namespace

@@ -17,9 +17,9 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import DOCS, LANGUAGES, ROOT, SNIPPETS
-from lacourse import notebooks
-from lacourse.notebooks import SECTION, Site, build, dumps, execute, find_labs, snippet_code, title_of
-from lacourse.site import snippet_includes
+from lacourse_site import notebooks
+from lacourse_site.notebooks import SECTION, Site, build, dumps, execute, find_labs, snippet_code, title_of
+from lacourse_site.site import snippet_includes
 
 LABS = find_labs(DOCS, list(LANGUAGES))
 NAMES = sorted({lab.name for lab in LABS})
@@ -293,7 +293,7 @@ def test_notebook_pages_are_searched_in_their_own_language_only(site_build):
 def test_colab_is_linked_only_where_colab_can_open_the_notebook(monkeypatch):
     from types import SimpleNamespace
 
-    from lacourse import notebook_hooks
+    from lacourse_site import notebook_hooks
 
     config = SimpleNamespace(repo_url="https://github.com/owner/la4ml")
     monkeypatch.delenv("NOTEBOOKS_BRANCH", raising=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from lacourse.runner import run_file
+from lacourse_site.runner import run_file
 from lacourse.universe import FORMS, V
 
 PAGE = "theory/00_why_linear_algebra"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lacourse.runner import run_file
+from lacourse_site.runner import run_file
 from lacourse.universe import FORMS, N_PERSONS, N_TENSES, N_VERBS, SLOTS, V
 
 PAGE = "theory/01_tensors_and_shapes"

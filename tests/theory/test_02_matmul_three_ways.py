@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lacourse.runner import run_file
+from lacourse_site.runner import run_file
 from lacourse.universe import B, D, D_HEAD, FORMS, H, T, TENSES, V, embedding_matrix, token_id
 
 PAGE = "theory/02_matmul_three_ways"

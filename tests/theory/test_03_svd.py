@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from lacourse.runner import run_file
+from lacourse_site.runner import run_file
 from lacourse.universe import D, N_SLOTS, N_VERBS, SLOTS, conjugation_counts, embedding_matrix
 
 PAGE = "theory/03_svd"

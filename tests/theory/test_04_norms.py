@@ -7,7 +7,7 @@ import re
 import numpy as np
 import pytest
 
-from lacourse.runner import run_file
+from lacourse_site.runner import run_file
 from lacourse.universe import B, D, FORMS, T, V, conjugation_counts, embedding_matrix, token_id
 
 PAGE = "theory/04_norms"

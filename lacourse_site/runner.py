@@ -31,9 +31,11 @@ from pathlib import Path
 
 import numpy as np
 
-SNIPPETS_DIR = Path(__file__).resolve().parent.parent
+from lacourse import PRINT_OPTIONS  # the learner's package prints the same way
+
+ROOT = Path(__file__).resolve().parent.parent
+SNIPPETS_DIR = ROOT / "snippets"
 DEFAULT_TIMEOUT = 120.0  # seconds per block; LACOURSE_SNIPPET_TIMEOUT overrides
-PRINT_OPTIONS = {"precision": 4, "suppress": True, "linewidth": 88}
 
 
 class SnippetError(Exception):

@@ -17,8 +17,8 @@ sorted JSON), so two builds write the same bytes:
 * a first pair of cells says how to install the project, and sets NumPy's print options to the
   site's, so the notebook prints what the page prints.
 
-The build (lacourse.notebook_hooks) writes the notebooks next to the lab pages as git-ignored
-files; `python -m lacourse.notebooks OUT_DIR` writes them anywhere (for Colab, or to work locally).
+The build (lacourse_site.notebook_hooks) writes the notebooks next to the lab pages as git-ignored
+files; `python -m lacourse_site.notebooks OUT_DIR` writes them anywhere (for Colab, or to work locally).
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from lacourse.runner import SNIPPETS_DIR
+from lacourse_site.runner import ROOT, SNIPPETS_DIR
 
 LAB_PAGE = re.compile(r"^(?P<number>\d\d)-[a-z0-9-]+\.md$")
 VARIANTS = ("learner", "solutions")
@@ -570,7 +570,7 @@ def _setup_cells(lab: Lab, variant: str, site: Site, ctx: _Context) -> None:
         *install,
         "import numpy as np",
         "",
-        "from lacourse.runner import PRINT_OPTIONS",
+        "from lacourse import PRINT_OPTIONS",
         "",
         f"np.set_printoptions(**PRINT_OPTIONS)  # {say['print_comment']}",
     ]
@@ -655,7 +655,7 @@ def execute(notebook: nbformat.NotebookNode, name: str, cwd: Path, timeout: int 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Write every lab's notebooks to OUT/<lang>/.")
     parser.add_argument("out", type=Path, help="output folder, e.g. labs/notebooks")
-    parser.add_argument("--docs", type=Path, default=SNIPPETS_DIR.parent / "docs")
+    parser.add_argument("--docs", type=Path, default=ROOT / "docs")
     parser.add_argument("--site-url", default=None)
     parser.add_argument("--repo-url", default=None)
     parser.add_argument("--force", action="store_true", help="overwrite learner notebooks you have edited")

@@ -35,7 +35,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from pymdownx.superfences import SuperFencesException
 
-from lacourse.runner import SNIPPETS_DIR, SnippetError, run_code
+import lacourse
+from lacourse_site.runner import SNIPPETS_DIR, SnippetError, run_code
+
+LEARNER_PACKAGE = Path(lacourse.__file__).resolve().parent
 
 log = logging.getLogger("mkdocs.plugins.lacourse")
 
@@ -72,18 +75,14 @@ def snippet_includes(markdown: str, page: str = "?") -> list[str]:
     return paths
 
 
-# Build machinery that no snippet imports: editing it must not re-run every block under `serve`.
-_BUILD_ONLY = {"hooks.py", "notebook_hooks.py", "notebooks.py", "site.py"}
-
-
 def library_fingerprint() -> str:
-    """Hash of the shared code snippets import; a change there invalidates every output."""
+    """Hash of what every block depends on besides its own code: the learner's package the
+    snippets import, and the runner that executes them. A change there invalidates every output;
+    the rest of the site's machinery (hooks, notebooks, math) never changes a block's output."""
     digest = hashlib.sha256()
-    for path in sorted((SNIPPETS_DIR / "lacourse").rglob("*")):
-        if path.name in _BUILD_ONLY:
-            continue
+    for path in [*sorted(LEARNER_PACKAGE.rglob("*")), Path(__file__).with_name("runner.py")]:
         if path.is_file() and path.suffix in {".py", ".json", ".csv", ".txt"}:
-            digest.update(path.relative_to(SNIPPETS_DIR).as_posix().encode())
+            digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()
 

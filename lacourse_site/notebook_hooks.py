@@ -1,7 +1,7 @@
 """MkDocs hook file (mkdocs.yml `hooks:`): every lab page becomes two notebooks and a notebook page.
 
 * `on_pre_build` writes, per lab and language, three git-ignored files next to the lab page
-  (lacourse.notebooks builds them; a file is rewritten only when its content changes, so
+  (lacourse_site.notebooks builds them; a file is rewritten only when its content changes, so
   `mkdocs serve` does not loop):
   `docs/<lang>/labs/<lab>/notebook.ipynb` (rendered by mkdocs-jupyter as the notebook page),
   `<lab>.ipynb` (the learner's download) and `<lab>-solutions.ipynb` (the solutions).
@@ -9,7 +9,7 @@
   asset again (upstream issue #198): `on_config` gives it a `File` class that knows notebook
   pages, so i18n pairs them across languages like any page (language menu, sitemap).
 * mkdocs-jupyter's cache is keyed per language (otherwise each language evicts the other's).
-* A notebook page gets MathML for its `$...$` math (lacourse.site's converter), no MathJax or
+* A notebook page gets MathML for its `$...$` math (lacourse_site.site's converter), no MathJax or
   Mermaid script (nothing is requested from another host), and a box of links; a lab page gets
   the same box under its title: view, download, download the solutions, open in Colab.
 """
@@ -30,10 +30,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from lacourse import notebooks
-from lacourse.site import tex_to_mathml  # one LaTeX -> MathML conversion for every page
+from lacourse_site import notebooks
+from lacourse_site.site import tex_to_mathml  # one LaTeX -> MathML conversion for every page
 
-log = logging.getLogger("mkdocs.plugins.lacourse.notebooks")
+log = logging.getLogger("mkdocs.plugins.lacourse_site.notebooks")
 
 NOTEBOOK_PAGE = re.compile(r"^(?P<lang>[^/]+)/labs/(?P<lab>\d\d-[a-z0-9-]+)/notebook\.ipynb$")
 LAB_PAGE = re.compile(r"^(?P<lang>[^/]+)/labs/(?P<lab>\d\d-[a-z0-9-]+)\.md$")
