@@ -43,13 +43,29 @@ def test_flop_count_matches_the_formula_and_the_text():
     run_ = run("embedding_lookup_cost")
     ns, lines = run_.namespace, run_.output.splitlines()
     assert ns["einsum_flops"] == 2 * B * T * V * D == 29_491_200
+    # the multiplications by zero are BTD(V-1), not the FLOPs minus the useful ones (issue 14)
+    assert ns["multiplies"] == B * T * V * D == 14_745_600
+    assert ns["by_zero"] == B * T * D * (V - 1) == 14_721_024
     # the table, row by row
     assert lines[0].endswith(" 29,491,200")
-    assert lines[1].endswith(" 29,442,048 (99.83%)")  # "almost all of it is multiplying by zero"
-    assert lines[2].endswith(" 0") and lines[2].startswith("E[tokens] FLOPs")
-    assert lines[3].endswith(" 24,576") and ns["index_copies"] == B * T * D
-    assert lines[4].endswith(" 230,400") and ns["one_hot_entries"] == B * T * V
-    assert lines[5].endswith(" 1,200 = 2 * V")
+    assert lines[1].endswith(" 14,745,600") and "multiplications" in lines[1]
+    assert lines[2].endswith(" 14,721,024 (99.83%) = BTD(V-1)")  # the page: 99.83%, 1 - 1/V
+    assert lines[3].endswith(" 0") and lines[3].startswith("E[tokens] FLOPs")
+    assert lines[4].endswith(" 24,576") and ns["index_copies"] == B * T * D
+    assert lines[5].endswith(" 230,400") and ns["one_hot_entries"] == B * T * V
+    assert lines[6].endswith(" 1,200 = 2 * V")
+    assert f"{1 - 1 / V:.2%}" == "99.83%"
+
+
+def test_the_page_counts_zeros_as_btd_v_minus_1_and_does_not_overstate_shapes():
+    from conftest import DOCS
+
+    for language in ("en", "es"):
+        text = (DOCS / language / "theory" / "00-why-linear-algebra.md").read_text(encoding="utf-8")
+        assert "BTD(V-1)" in text and "99.83%" in text
+        assert "29,442,048" not in text and "29 442 048" not in text
+    english = (DOCS / "en" / "theory" / "00-why-linear-algebra.md").read_text(encoding="utf-8")
+    assert "most bugs" not in english and "many bugs in model code" in english
 
 
 def test_indexing_is_fastest_and_blas_beats_plain_einsum_at_the_same_flops():
