@@ -39,9 +39,11 @@ slope32 = np.polyfit(np.log10(kappas), np.log10(err32), 1)[0]
 slope64 = np.polyfit(np.log10(kappas), np.log10(err64), 1)[0]
 print(f"{'log-log slope':17s} {slope32:12.2f} {slope64:12.2f}")
 
-assert np.all(err32 <= kappas * eps32)  # float32: under kappa * eps at every kappa
-assert np.all(err32 <= 10 * kappas * eps32) and np.all(err64 <= 10 * kappas * eps64)
-digits32, digits64 = -np.log10(err32), -np.log10(err64)  # (8,), (8,)
-assert 1 < digits32[-1] < 2 and digits64[-1] > 10  # at kappa = 1e7
-assert 5 < digits32[0] - digits32[-1] < 6  # 7 decades of kappa cost float32 5.x digits
-assert 0.6 < slope32 < 0.9 and 0.6 < slope64 < 0.9  # slower than kappa (slope 1)
+# Any machine: LU with partial pivoting (LAPACK gesv) is backward stable: x_hat solves
+# (A + dA) x_hat = b exactly, with ||dA|| <~ c n rho eps ||A|| (Wilkinson; Higham,
+# "Accuracy and Stability of Numerical Algorithms", ch. 9), rho the elimination's growth
+# factor, small under partial pivoting for matrices like these. The forward error is at
+# most kappa times that, and rounding A and b to the dtype adds eps / 2 each. Hence the
+# bound n * kappa * eps (n = D), whatever the kernel; how far below it a run lands is
+# the machine's, asserted in tests/theory/test_04_norms.py.
+assert np.all(err32 <= D * kappas * eps32) and np.all(err64 <= D * kappas * eps64)

@@ -24,7 +24,6 @@ for (dtype, errs), color in zip(errors.items(), ["C0", "C1"]):
     ax.loglog(kappas, errs, "o-", color=color, markersize=3, label=name)
     reference = rf"{name}: $\kappa \cdot \varepsilon$"
     ax.loglog(kappas, kappas * eps, "--", color=color, linewidth=1, label=reference)
-    assert np.all(np.array(errs) <= 10 * kappas * eps)
 ax.set_xlabel(r"$\kappa(A)$")
 ax.set_ylabel(r"$\|\hat{x} - x\|_2 \,/\, \|x\|_2$")
 ax.grid(True, which="major", alpha=0.3)
@@ -33,6 +32,7 @@ show(fig)
 
 err32 = np.array(errors[np.float32])  # (29,)
 err64 = np.array(errors[np.float64])  # (29,)
-assert np.all(err32 <= kappas * np.finfo(np.float32).eps)  # float32: below its line
-above64 = err64 > kappas * np.finfo(np.float64).eps  # (29,)
-assert above64[0] and np.all(kappas[above64] < 10)  # float64: above only near kappa = 1
+# Any machine: an LU solve's error is at most about n * rho * kappa * eps (backward
+# error ~ n * rho * eps, times kappa; rho the growth factor): see conditioned_solve.py
+assert np.all(err32 <= D * kappas * np.finfo(np.float32).eps)
+assert np.all(err64 <= D * kappas * np.finfo(np.float64).eps)
