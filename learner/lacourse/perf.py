@@ -52,9 +52,44 @@ def matmul_rows(A, B):
     return C
 
 
-METHODS = {"loop": matmul_loop, "rows": matmul_rows, "blas": np.matmul}
+COPIES = {"loop": matmul_loop, "rows": matmul_rows, "blas": np.matmul}
+METHODS = dict(COPIES)  # what time_matmul times: these copies until `use` names others
 
 STORE: dict[tuple, Timing] = {}  # the kept timings, by what was measured
+
+
+def use(**functions) -> None:
+    """Time these functions from now on: `use(loop=matmul_loop, rows=matmul_rows)` after the
+    lab's first block makes every table time the learner's own two functions."""
+    unknown = set(functions) - set(METHODS)
+    if unknown:
+        raise ValueError(f"no method called {', '.join(sorted(unknown))}")
+    METHODS.update(functions)
+
+
+def check(name: str, yours, expected, rel: float = 1e-9) -> None:
+    """Compare a value the learner computed with the right one, computed another way: a wrong
+    one stops here, saying what was expected (`...` left in place of code says so)."""
+    if yours is Ellipsis:
+        raise AssertionError(f"{name} is still `...`: write it in the TODO above")
+    if not _close(yours, expected, rel):
+        raise AssertionError(f"wrong: {name} = {yours!r}, expected {expected!r}")
+
+
+def _close(yours, expected, rel: float) -> bool:
+    """Equal, numbers within `rel` (rounding: the same formula in another order), dicts by key."""
+    if yours is None or expected is None:
+        return yours is expected
+    if isinstance(expected, dict):
+        return isinstance(yours, dict) and set(yours) == set(expected) and all(
+            _close(yours[key], expected[key], rel) for key in expected
+        )
+    if isinstance(expected, (int, float, np.number)) and not isinstance(expected, bool):
+        try:
+            return bool(abs(yours - expected) <= rel * abs(expected))
+        except TypeError:
+            return False
+    return yours == expected
 
 
 def forget() -> None:
@@ -80,10 +115,10 @@ def time_matmul(method: str, n: int, dtype: str = "float64", threads: int | None
     """Median, best and worst seconds of one (n, n) @ (n, n) product, measured once per process.
 
     `threads=None` leaves the BLAS at its default; a number limits it for this measurement."""
-    key = ("matmul", method, n, dtype, threads)
+    multiply = METHODS[method]
+    key = ("matmul", method, multiply, n, dtype, threads)  # a redefined function: timed anew
     if key not in STORE:
         A, B = operands(method, n, dtype)
-        multiply = METHODS[method]
         with threadpool_limits(limits=threads, user_api="blas"):
             STORE[key] = measure(lambda: multiply(A, B), repeats=REPEATS, min_seconds=MIN_SECONDS)
     return STORE[key]
@@ -119,10 +154,12 @@ def matmul_rate(method: str, n: int, dtype: str = "float64", threads: int | None
     return 2 * n**3 / time_matmul(method, n, dtype, threads).best / 1e9
 
 
-def peak_rate(dtype: str = "float64") -> float:
-    """The measured compute roof: the fastest BLAS product of this dtype (on a quiet machine,
-    the large GEMM, n = PEAK_N; a busy one can slow that one down more than a smaller one)."""
-    return max(matmul_rate("blas", n, dtype) for n in SIZES["blas"])
+def blas_best(dtype: str = "float64") -> tuple[int, float]:
+    """The fastest BLAS product of this dtype, (n, GFLOP/s): what BLAS reached. It is not the
+    compute roof (that would make "BLAS reaches the roof" true by definition)."""
+    rates = {n: matmul_rate("blas", n, dtype) for n in SIZES["blas"]}
+    best = max(rates, key=rates.get)
+    return best, rates[best]
 
 
 def stream_bytes(n: int = STREAM_N, dtype: str = "float64") -> int:
@@ -148,25 +185,93 @@ def vector_bits(flags: set[str]) -> int | None:
     return None
 
 
-FMA_UNITS = 2  # vector units per core: /proc/cpuinfo does not say; 2 is the common case
+FMA_UNITS = 2  # full-width FMAs a core starts per cycle: /proc/cpuinfo does not say; 2 is common
+
+# Known cores that start only one full-width FMA per cycle where the flags suggest two: they
+# split the widest instruction into two halves, or have one unit of that width. For these the
+# estimate from the flags is twice too high. (vendor, family, models, widest vector, name)
+HALF_RATE = (
+    ("AuthenticAMD", 23, range(0x00, 0x30), 256, "AMD Zen 1"),  # 2 x 128-bit FMA pipes
+    ("AuthenticAMD", 25, range(0x00, 0x100), 512, "AMD Zen 4"),  # 512-bit as 2 x 256-bit
+    ("AuthenticAMD", 26, range(0x20, 0x30), 512, "AMD Zen 5 mobile"),  # 256-bit datapath
+    ("AuthenticAMD", 26, range(0x60, 0x70), 512, "AMD Zen 5 mobile"),
+    # Cannon Lake, Ice Lake, Tiger Lake, Rocket Lake (client): one 512-bit FMA unit
+    ("GenuineIntel", 6, (0x66, 0x7D, 0x7E, 0x8C, 0x8D, 0xA7), 512, "Intel client AVX-512"),
+)
 
 
-def flops_per_cycle(flags: set[str], dtype: str = "float64") -> int | None:
-    """units x lanes x (2 with a fused multiply-add, else 1): an upper bound for one core."""
+def cpu_identity(info: dict) -> tuple[str | None, int | None, int | None]:
+    """(vendor, family, model) from /proc/cpuinfo fields; None for what is not there."""
+
+    def number(field: str) -> int | None:
+        try:
+            return int(info[field])
+        except (KeyError, ValueError):
+            return None
+
+    return info.get("vendor_id"), number("cpu family"), number("model")
+
+
+def fma_units(info: dict) -> tuple[int, str]:
+    """Full-width FMAs per core per cycle, and where that comes from: a known core's name, or
+    "assumed" (FMA_UNITS) for any other."""
+    vendor, family, model = cpu_identity(info)
+    bits = vector_bits(cpu_flags(info))
+    for v, f, models, widest, name in HALF_RATE:
+        if (vendor, family, bits) == (v, f, widest) and model in models:
+            return 1, name
+    return FMA_UNITS, "assumed"
+
+
+def flops_per_cycle(flags: set[str], dtype: str = "float64", units: int = FMA_UNITS) -> int | None:
+    """units x lanes x (2 with a fused multiply-add, else 1): one core's FLOPs per cycle."""
     bits = vector_bits(flags)
     if bits is None:
         return None
     lanes = bits // (8 * np.dtype(dtype).itemsize)
-    return FMA_UNITS * lanes * (2 if "fma" in flags else 1)
+    return units * lanes * (2 if "fma" in flags else 1)
+
+
+def clock_mhz(info: dict, cpufreq: str = "/sys/devices/system/cpu/cpu0/cpufreq") -> tuple[float | None, str]:
+    """The clock the estimate uses, and where it comes from: the highest clock cpufreq allows
+    (a busy core's ceiling) where the kernel shows it, else the "cpu MHz" /proc/cpuinfo
+    reports (on a virtual machine, often the base clock: a busy core may run faster)."""
+    try:
+        return int(Path(cpufreq, "cpuinfo_max_freq").read_text()) / 1e3, "cpufreq max"
+    except (OSError, ValueError):
+        mhz = cpu_mhz(info)
+        return mhz, "cpu MHz" if mhz else "unknown"
 
 
 def theoretical_peak(dtype: str = "float64") -> float | None:
     """cores x clock x FLOPs per cycle, in GFLOP/s; None when the CPU does not tell."""
     info = cpuinfo()
-    mhz, per_cycle = cpu_mhz(info), flops_per_cycle(cpu_flags(info), dtype)
+    mhz = clock_mhz(info)[0]
+    per_cycle = flops_per_cycle(cpu_flags(info), dtype, fma_units(info)[0])
     if mhz is None or per_cycle is None or physical_cores() is None:
         return None
     return physical_cores() * mhz * 1e6 * per_cycle / 1e9
+
+
+def compute_roof(dtype: str = "float64") -> tuple[float, str]:
+    """The compute roof of the roofline, GFLOP/s, and what it is: the theoretical peak where the
+    CPU tells enough; else (macOS, Windows, ARM) the fastest BLAS product, named as such."""
+    peak = theoretical_peak(dtype)
+    return (peak, "theoretical") if peak else (blas_best(dtype)[1], "BLAS best")
+
+
+# OpenBLAS kernels (threadpoolctl's "architecture") and the vectors they use
+KERNEL_BITS = {
+    "skylakex": 512, "cooperlake": 512, "sapphirerapids": 512,
+    "haswell": 256, "zen": 256, "sandybridge": 256, "excavator": 256, "piledriver": 256,
+    "nehalem": 128, "core2": 128, "prescott": 128, "atom": 128, "barcelona": 128,
+}
+
+
+def blas_kernel() -> tuple[str | None, int | None]:
+    """The BLAS kernel NumPy's OpenBLAS picked for this CPU, and its vector width in bits."""
+    arch = next((i.get("architecture") for i in threadpool_info() if i["user_api"] == "blas"), None)
+    return arch, KERNEL_BITS.get((arch or "").lower())
 
 
 # --- what the CPU says about itself ----------------------------------------------------------
@@ -212,9 +317,15 @@ def cache_bytes(level: int = 3) -> int | None:
     return None
 
 
-def cores() -> int:
-    """Logical CPUs, as the operating system counts them (threads of work run on these)."""
+def logical_cpus() -> int:
+    """Logical CPUs, as the operating system counts them: two per core with SMT."""
     return os.cpu_count() or 1
+
+
+def cores() -> int:
+    """Cores for "one thread per core": the physical cores where /proc/cpuinfo tells them,
+    else the logical CPUs (the best that is known)."""
+    return physical_cores() or logical_cpus()
 
 
 def physical_cores(path: str = "/proc/cpuinfo") -> int | None:
@@ -235,9 +346,9 @@ def physical_cores(path: str = "/proc/cpuinfo") -> int | None:
 
 
 def print_load() -> None:
-    """The 1-minute load average: above the number of cores, other programs were competing."""
+    """The 1-minute load average: above the logical CPUs, other programs were competing."""
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"load average (1 min) {load:.2f}, {cores()} cores")
+    print(f"load average (1 min) {load:.2f}, {logical_cpus()} logical CPUs")
 
 
 def print_row(name: str, values, digits: int = 1, note: str = "") -> None:

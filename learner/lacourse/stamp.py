@@ -32,9 +32,12 @@ def blas() -> str:
 
 
 def machine_stamp() -> dict[str, str]:
+    from lacourse.perf import cores  # physical cores where /proc/cpuinfo says
+
     return {
         "cpu": cpu_model(),
-        "cores": str(os.cpu_count()),
+        "cores": str(cores()),
+        "cpus": str(os.cpu_count()),
         "python": platform.python_version(),
         "numpy": np.__version__,
         "blas": blas(),
@@ -45,8 +48,10 @@ def machine_stamp() -> dict[str, str]:
 def stamp_lines(stamp: dict[str, str]) -> list[str]:
     """Two lines, each at most 88 characters (the width the site shows without scrolling)."""
     cpu = stamp["cpu"] if len(stamp["cpu"]) <= 60 else stamp["cpu"][:59] + "…"
+    cpus = stamp.get("cpus", stamp["cores"])
+    cores = f"{stamp['cores']} cores" + (f" ({cpus} logical CPUs)" if cpus != stamp["cores"] else "")
     lines = [
-        f"measured on {cpu} · {stamp['cores']} cores · {stamp['date']}",
+        f"measured on {cpu} · {cores} · {stamp['date']}",
         f"Python {stamp['python']} · NumPy {stamp['numpy']} · BLAS {stamp['blas']}",
     ]
     return [line if len(line) <= 88 else line[:87] + "…" for line in lines]

@@ -1,4 +1,4 @@
-from lacourse.perf import SIZES
+from lacourse.perf import SIZES, check
 
 
 # --8<-- [start:solution]
@@ -15,6 +15,11 @@ def gflops(n, seconds):
 # --8<-- [end:solution]
 
 
+for n in (3, 1024):  # against the counts of the text: 2 n^3, 3 n^2 numbers
+    check(f"matmul_flops({n})", matmul_flops(n), 2 * n**3)
+    check(f"matmul_bytes({n}, 4)", matmul_bytes(n, 4), 3 * n**2 * 4)
+check("gflops(1000, 2.0)", gflops(1000, 2.0), 1.0)
+print("check matmul_flops, matmul_bytes, gflops: right")
 print(f"{'':21} {'bytes':>15}   {'FLOP/byte':^18}")
 print(f"{'n':>5} {'FLOPs':>15} {'float64':>15} {'float64':>9} {'float32':>8}")
 for n in SIZES["blas"]:

@@ -1,4 +1,4 @@
-from lacourse.perf import SIZES, fmt, print_load, time_matmul
+from lacourse.perf import SIZES, check, fmt, print_load, time_matmul
 from lacourse.stamp import print_stamp
 
 print("float64, (n, n) @ (n, n); GFLOP/s and speed-up from the best repeat")
@@ -13,14 +13,22 @@ for method in ("loop", "rows", "blas"):
         # --8<-- [start:solution]
         rate = 2 * n**3 / t.best / 1e9  # GFLOP/s
         loop = table.get(("loop", n))  # the loop's timing at this n, if it was measured
-        speedup = f"{loop.best / t.best:7,.0f}x" if loop else f"{'-':>8}"
+        speedup = loop.best / t.best if loop else None  # how many times faster
         # --8<-- [end:solution]
-        print(
-            f"{method:6} {n:5d} {fmt(t.median):>9} {fmt(t.best):>9} {fmt(t.worst):>9} "
-            f"{rate:9.3g} {speedup}"
-        )
+        check(f"rate ({method}, n = {n})", rate, 2 * n**3 / t.best / 1e9)
+        faster = table["loop", n].best / t.best if ("loop", n) in table else None
+        check(f"speedup ({method}, n = {n})", speedup, faster)
+        times = f"{fmt(t.median):>9} {fmt(t.best):>9} {fmt(t.worst):>9}"
+        ratio = f"{speedup:7,.0f}x" if speedup else f"{'-':>8}"
+        print(f"{method:6} {n:5d} {times} {rate:9.3g} {ratio}")
+print("check rate, speedup: right")
 n = SIZES["loop"][-1]
 print(f"loop, n = {n}: {table['loop', n].best / n**3 * 1e9:.1f} ns per multiply-add")
+small, large = SIZES["blas"][0], SIZES["blas"][-1]  # n = 16's work at n = 1024's rate
+work = 2 * small**3 / (2 * large**3 / table["blas", large].best)
+call = table["blas", small].best
+print(f"blas, n = {small}: {fmt(call)} per call, {fmt(work)} of work at the", end=" ")
+print(f"n = {large} rate: {call / work:.0f}x")
 print_load()
 print_stamp()
 for n in SIZES["loop"]:  # the ranking the page describes
