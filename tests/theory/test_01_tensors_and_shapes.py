@@ -4,16 +4,67 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from conftest import DOCS
 
 from lacourse_site.runner import run_file
 from lacourse.universe import FORMS, N_PERSONS, N_TENSES, N_VERBS, SLOTS, V
 
 PAGE = "theory/01_tensors_and_shapes"
+PAGE_MD = "theory/01-tensors-and-shapes.md"
 B, T, D, H, DH = 32, 12, 64, 4, 16  # the running example's sizes, as the page states them
 
 
 def run(name: str):
     return run_file(f"{PAGE}/{name}.py")
+
+
+def page(language: str) -> str:
+    return (DOCS / language / PAGE_MD).read_text(encoding="utf-8")
+
+
+# --- One arc: each idea before its use (issue 14) ------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_page_teaches_einsum_before_the_heads_that_use_it(language):
+    text = page(language)
+    order = [
+        "typed-objects", "indexing", "reshape", "transpose-and-contiguity", "reshape-view-or-copy",
+        "broadcasting", "wrong-axis-bug", "einsum-grammar", "einsum-calculator", "split-heads",
+        "recap", "check-yourself",
+    ]
+    assert [text.index("{ #%s }" % anchor) for anchor in order] == sorted(
+        text.index("{ #%s }" % anchor) for anchor in order
+    )
+    # attention, softmax and the causal mask are introduced (briefly) where first used
+    first_use = {"en": ("**causal mask**", "**softmax**", "**heads**"),
+                 "es": ("**máscara causal**", "**softmax**", "**cabezas**")}[language]
+    for term in first_use:
+        assert term in text
+    assert text.index(first_use[0]) < text.index("{ #wrong-axis-bug }")
+    assert text.index(first_use[1]) < text.index("{ #einsum-grammar }")
+    # the rank of a matrix is defined on this page before it is used
+    defined = {"en": "the **rank of a\nmatrix** is", "es": "el **rango de una matriz** es"}[language]
+    assert defined in text and text.index(defined) < text.index("{ #indexing }")
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_page_states_what_issue_14_corrected(language):
+    text = page(language)
+    assert "copy=False" in text and "reshape_view" in text  # 2.1's copy=False is named, not run
+    assert "einsum_path" in text and "implicit" in text.lower() or "implícito" in text
+    assert "(T, 2T)" in text  # non-square test data is what turns the bug into an error
+    if language == "en":
+        assert "The output order is not inferred" not in text
+        assert "test with sizes that are all different" not in text
+        assert "for products of two or more operands" not in text
+    else:
+        assert "El orden de la salida no se deduce" not in text
+        assert "\\text{right}" not in text and "\\text{wrong}" not in text
+        assert "partir" not in text and "juntar" not in text
 
 
 # --- A tensor is a typed object ------------------------------------------------------------
@@ -157,17 +208,43 @@ def test_reshape_is_a_view_exactly_when_the_merged_axes_are_in_order_in_memory()
     assert not np.shares_memory(x, ns["time_flat"])  # transposed, merged out of order: a copy
     assert np.shares_memory(x, ns["feature_flat"])  # transposed, merged in order: a view
     assert np.shares_memory(x, ns["split"])  # splitting an axis: always a view
+    assert np.shares_memory(x, ns["last_flat"])  # a length-1 axis's stride is ignored: a view
     assert ns["feature_flat"].shape == (D, B * T) and not ns["feature_major"].flags["C_CONTIGUOUS"]
-    table = {line[:45].strip(): line[45:].split() for line in run_.output.splitlines()[1:5]}
+    table = {line[:45].strip(): line[45:].split() for line in run_.output.splitlines()[1:6]}
     assert table == {
         "x.reshape(B*T, D)": ["(6144,", "512,", "8)", "0,", "1", "True", "True"],
         "x.transpose(1, 0, 2).reshape(T*B, D)": ["(512,", "6144,", "8)", "0,", "1", "False", "False"],
         "x.transpose(2, 0, 1).reshape(D, B*T)": ["(8,", "6144,", "512)", "1,", "2", "True", "True"],
         "x.transpose(0, 2, 1).reshape(B, H, D_HEAD, T)": ["(6144,", "8,", "512)", "-", "True", "True"],
+        "x[:, -1:].reshape(B, D)": ["(6144,", "512,", "8)", "0,", "1", "True", "True"],
     }
     # the copy holds the numbers in the new order: row 1 of time_flat is x[1, 0]
     assert list(ns["time_flat"][:3, 0]) == [0, T * D, 2 * T * D] == [0, 768, 1536]
-    assert ns["refused"] is True  # copy=False turns the silent copy into an error
+    assert ns["refused"] is True  # reshape_view turns the silent copy into an error
+    assert "reshape_view(time_major, (T*B, D)) raises ValueError: True" in run_.output
+
+
+def test_reshape_view_works_on_numpy_2_0_and_agrees_with_copy_false_where_it_exists():
+    reshape_view = run("reshape_view_or_copy").namespace["reshape_view"]
+    x = np.arange(2 * 3 * 4).reshape(2, 3, 4)
+    assert np.shares_memory(reshape_view(x, (6, 4)), x)
+    with pytest.raises(ValueError):
+        reshape_view(x.transpose(1, 0, 2), (6, 4))
+    if tuple(int(p) for p in np.__version__.split(".")[:2]) >= (2, 1):  # the page: "NumPy 2.1 and later"
+        with pytest.raises(ValueError):
+            np.reshape(x.transpose(1, 0, 2), (6, 4), copy=False)
+        assert np.shares_memory(np.reshape(x, (6, 4), copy=False), x)
+
+
+def test_the_stride_rule_ignores_length_1_axes_like_numpy():
+    mergeable = run("reshape_view_or_copy").namespace["mergeable"]
+    x = np.arange(32 * 12 * 64).reshape(32, 12, 64)
+    last = x[:, -1:]  # the issue's first example
+    assert mergeable(last, 0, 1) and np.shares_memory(last.reshape(32, 64), x)
+    ones = np.ones((4, 3))
+    y = ones[:, None, :]  # the issue's second example
+    assert mergeable(y, 0, 1) and mergeable(y, 1, 2) and mergeable(y, 0, 2)
+    assert np.shares_memory(y.reshape(4, 3), ones)
 
 
 def test_the_stride_rule_agrees_with_numpy_on_other_reshapes():
@@ -178,6 +255,37 @@ def test_the_stride_rule_agrees_with_numpy_on_other_reshapes():
         for first in range(3):
             shape = y.shape[:first] + (y.shape[first] * y.shape[first + 1],) + y.shape[first + 2 :]
             assert mergeable(y, first, first + 1) == np.shares_memory(y.reshape(shape), x), (perm, first)
+
+
+@st.composite
+def strided_views(draw):
+    """A view of a fresh array: some axes of length 1, permuted, sliced with steps, new axes."""
+    shape = draw(st.lists(st.integers(1, 4), min_size=1, max_size=4))
+    base = np.arange(int(np.prod(shape))).reshape(shape)
+    view = base.transpose(draw(st.permutations(range(len(shape)))))
+    index = []
+    for n in view.shape:
+        start = draw(st.integers(0, n - 1))
+        step = draw(st.sampled_from([1, 1, 2, -1]))
+        stop = draw(st.integers(start + 1, n)) if step > 0 else None
+        index.append(slice(start, stop, step) if step > 0 else slice(start, None, -1))
+        if draw(st.booleans()) and draw(st.booleans()):
+            index.append(None)  # a new axis of length 1 (stride 0)
+    return base, view[tuple(index)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(strided_views(), st.data())
+def test_the_stride_rule_agrees_with_numpy_on_random_views(case, data):
+    mergeable = run("reshape_view_or_copy").namespace["mergeable"]
+    base, view = case
+    first = data.draw(st.integers(0, view.ndim - 1))
+    last = data.draw(st.integers(first, view.ndim - 1))
+    merged = int(np.prod(view.shape[first : last + 1]))
+    shape = view.shape[:first] + (merged,) + view.shape[last + 1 :]
+    assert mergeable(view, first, last) == np.shares_memory(view.reshape(shape), base), (
+        view.shape, view.strides, first, last,
+    )
 
 
 # --- Broadcasting -------------------------------------------------------------------------
@@ -232,12 +340,28 @@ def test_wrong_softmax_rows_still_sum_to_one_but_the_weights_differ():
     assert np.allclose(p_right, np.exp(s) / np.exp(s).sum(axis=1, keepdims=True), rtol=1e-12, atol=0)
 
 
-def test_the_non_square_case_raises_and_keepdims_fixes_it():
+def test_rectangular_scores_turn_the_bug_into_an_error_and_keepdims_fixes_it():
     run_ = run("broadcasting_wrong_axis")
     assert run_.namespace["raised"] is True
-    assert "(32, 64) - (32,) -> ValueError" in run_.output and "could not be broadcast" in run_.output
-    assert run_.namespace["centred"].shape == (32, 64)
-    assert "(32, 64) - (32, 1) -> (32, 64)" in run_.output
+    assert run_.namespace["wide"].shape == (T, 2 * T) == (12, 24)
+    assert "(12, 24) - (12,) -> ValueError" in run_.output and "could not be broadcast" in run_.output
+    assert run_.namespace["centred"].shape == (12, 24)
+    assert "(12, 24) - (12, 1) -> (12, 24)" in run_.output
+
+
+def test_the_output_checks_values_with_a_bound_not_rounding_digits():
+    lines = run("broadcasting_wrong_axis").output.splitlines()
+    assert lines[1] == "right: every |row mean| < 1e-12 * max|s|: True"
+    assert lines[2] == "wrong: largest |row mean| = 0.4318"  # four digits: far above rounding
+    assert lines[4] == "wrong == scores - row_means[None, :]: True"
+
+
+def test_distinct_sizes_cannot_catch_the_square_scores_bug():
+    """The page: no choice of sizes tells the two axes of (T, T) scores apart."""
+    for t in (3, 12, 17):
+        s = np.random.default_rng(t).normal(size=(t, t))
+        wrong = s - s.mean(axis=1)  # runs for every T
+        assert wrong.shape == (t, t) and np.abs(wrong.mean(axis=1)).max() > 1e-3
 
 
 # --- (B, T, D) and (B, H, T, Dh) ---------------------------------------------------------------
@@ -315,6 +439,31 @@ def test_the_einsum_grammar_table_row_by_row():
     ]
 
 
+def test_ellipsis_diagonal_trace_and_implicit_mode():
+    run_ = run("einsum_ellipsis_trace_implicit")
+    ns = run_.namespace
+    q, k, S, A = ns["q"], ns["k"], ns["S"], ns["A"]
+    assert ns["scores"].shape == (B, H, T, T) and ns["one_head"].shape == (T, T)
+    assert np.allclose(ns["scores"], np.einsum("bhqd,bhkd->bhqk", q, k))
+    assert np.allclose(ns["diagonal"], np.diag(S)) and np.isclose(ns["trace"], np.trace(S))
+    assert np.allclose(ns["implicit_product"], A @ ns["M"])
+    assert np.array_equal(ns["implicit_transpose"], A.T)  # 'ji': output sorted, 'ij'
+    # implicit mode sums every letter that appears twice: the batch and heads are gone
+    assert ns["implicit_scores"].shape == (T, T)
+    assert np.allclose(ns["implicit_scores"], np.einsum("bhqd,bhkd->kq", q, k))
+    rows = [" ".join(line.split()) for line in run_.output.splitlines()[1:]]
+    assert rows == [
+        "...qd,...kd->...qk (32, 4, 12, 12) q @ k.swapaxes(-1, -2)",
+        "...qd,...kd->...qk (12, 12) q[0, 0] @ k[0, 0].T",
+        "ii->i (15,) np.diag(S)",
+        "ii-> () np.trace(S)",
+        "ij,jk (20, 5) A @ M",
+        "ji (15, 20) A.T",
+        "ii () np.trace(S)",
+        "bhqd,bhkd (12, 12) scores.sum(axis=(0, 1)).T",
+    ]
+
+
 # --- The shape and FLOP calculator ---------------------------------------------------------
 
 
@@ -345,6 +494,53 @@ def test_calculator_follows_the_stated_flop_convention():
     assert einsum_shape("i,j->ij", i=20, j=15)[2] == 20 * 15  # nothing summed: one multiply per entry
     assert einsum_shape("bi,bj->bij", b=3, i=4, j=5)[2] == 3 * 4 * 5
     assert einsum_shape("bqd,bkd->bqk", b=2, q=3, k=5, d=7)[2] == 2 * 2 * 3 * 5 * 7
+
+
+@pytest.mark.parametrize(
+    ("spec", "sizes"),
+    [
+        ("btv,vd->btd", dict(b=2, t=3, v=7, d=5)),
+        ("i,j->ij", dict(i=4, j=5)),
+        ("ij,jk,kl->il", dict(i=4, j=3, k=5, l=6)),
+        ("bi,bj,bk->bk", dict(b=2, i=3, j=4, k=5)),
+        ("ij,jk,kl,lm->im", dict(i=2, j=3, k=4, l=5, m=6)),
+    ],
+)
+def test_calculator_flops_are_einsum_paths_naive_count(spec, sizes):
+    """The page: with a letter summed (or no letter shared), the count is np.einsum_path's naive one.
+
+    (einsum_path also adds one add per combination when a kept letter is shared, as in
+    'bi,bj->bij'; the page's convention counts no add where nothing is summed.)"""
+    einsum_shape = run("einsum_calculator").namespace["einsum_shape"]
+    shapes, _, flops = einsum_shape(spec, **sizes)
+    rng = np.random.default_rng(2)
+    report = np.einsum_path(spec, *[rng.normal(size=s) for s in shapes], optimize="optimal")[1]
+    naive = next(float(line.split(":")[1]) for line in report.splitlines() if "Naive FLOP count" in line)
+    assert flops == naive
+
+
+def test_three_operands_naive_and_optimized_counts_differ():
+    run_ = run("einsum_three_operands")
+    ns = run_.namespace
+    assert ns["naive"] == 3 * 20 * 15 * 5 * 64 == 288_000
+    assert ns["cheap"] == 2 * 20 * 15 * 5 + 2 * 20 * 5 * 64 == 15_800
+    assert ns["other"] == 2 * 15 * 5 * 64 + 2 * 20 * 15 * 64 == 48_000
+    assert ns["reported"] == {"Naive FLOP count": 288_000, "Optimized FLOP count": 15_800}
+    assert list(ns["path"][1:]) == [(0, 1), (0, 1)]  # (A @ M) first
+    assert round(ns["naive"] / ns["cheap"]) == 18 and round(ns["other"] / ns["cheap"]) == 3  # the prose
+    assert run_file(f"{PAGE}/einsum_calculator.py").namespace["einsum_shape"](
+        "ij,jk,kl->il", i=20, j=15, k=5, l=64
+    )[2] == ns["naive"]
+    rows = [" ".join(line.split()) for line in run_.output.splitlines()]
+    assert rows == [
+        "way FLOPs",
+        "one loop over i, j, k, l 288,000",
+        "(A @ M) @ W 15,800",
+        "A @ (M @ W) 48,000",
+        "np.einsum_path, naive 288,000",
+        "np.einsum_path, optimized 15,800",
+        "np.einsum_path, pairs [(0, 1), (0, 1)]",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 import numpy as np
 
-from lacourse.universe import B, D, T, V, embedding_matrix
+from lacourse.universe import D, T, V, embedding_matrix
 
 rng = np.random.default_rng(0)
 E = embedding_matrix(D)  # (V, D)
@@ -19,7 +19,8 @@ as_columns = scores - row_means[None, :]  # (T, T)  what `wrong` really computed
 
 print("scores", scores.shape, "| mean(axis=1)", row_means.shape,
       "| keepdims=True", kept.shape)
-print(f"right: largest |row mean| = {np.abs(right.mean(axis=1)).max():.1e}")
+bound = 1e-12 * np.abs(scores).max()  # rounding is a few eps * max|s|: far below this
+print("right: every |row mean| < 1e-12 * max|s|:", np.abs(right.mean(axis=1)).max() < bound)
 print(f"wrong: largest |row mean| = {np.abs(wrong.mean(axis=1)).max():.4f}")
 print(f"largest |wrong - right|   = {np.abs(wrong - right).max():.4f}")
 print("wrong == scores - row_means[None, :]:", np.array_equal(wrong, as_columns))
@@ -36,19 +37,20 @@ rows_sum_to_1 = np.allclose(p_right.sum(axis=1), 1), np.allclose(p_wrong.sum(axi
 print("softmax rows sum to 1 (right, wrong):", rows_sum_to_1)
 print(f"softmax: largest |p_wrong - p_right| = {np.abs(p_wrong - p_right).max():.4f}")
 
-# The same line on a non-square matrix fails loudly instead.
-hidden = rng.normal(size=(B, D))  # (B, D)
+# The same line on rectangular scores, T queries against 2T keys, fails loudly instead.
+k_long = E[rng.integers(0, V, size=2 * T)] @ W_k  # (2 * T, D)  keys of 2T positions
+wide = q @ k_long.T / np.sqrt(D)  # (T, 2 * T)
 try:
-    hidden - hidden.mean(axis=1)
+    wide - wide.mean(axis=1)
     raised = False
 except ValueError as error:
     raised = True
-    print(hidden.shape, "-", (B,), "->", type(error).__name__)
+    print(wide.shape, "-", (T,), "->", type(error).__name__)
     print(error)
-centred = hidden - hidden.mean(axis=1, keepdims=True)  # (B, D)
-print(hidden.shape, "-", (B, 1), "->", centred.shape)
+centred = wide - wide.mean(axis=1, keepdims=True)  # (T, 2 * T)
+print(wide.shape, "-", (T, 1), "->", centred.shape)
 
-assert np.abs(right.mean(axis=1)).max() < 1e-12 * np.abs(scores).max()  # rounding only
+assert np.abs(right.mean(axis=1)).max() < bound  # rounding only
 assert np.abs(wrong.mean(axis=1)).max() > 0.1 * scores.std()  # large, not rounding
 assert np.array_equal(wrong, as_columns)
 assert np.allclose(p_wrong.sum(axis=1), 1.0)  # the usual sanity check passes...

@@ -10,9 +10,10 @@ from lacourse.universe import (
 def einsum_shape(spec, **sizes):
     """Operand shapes, output shape and FLOPs of an explicit einsum (a size per letter).
 
-    FLOPs: if some letter is summed away, one multiply and one add for every combination
-    of all the letters (2 x their product); if nothing is summed, one multiply per
-    output entry.
+    FLOPs, counted the naive way (one loop over every combination of all the letters):
+    per combination, one multiply for each operand after the first, and one add if some
+    letter is summed away. For two operands: 2 x the product of all sizes, or 1 x when
+    nothing is summed. With a letter summed, np.einsum_path's "Naive FLOP count" agrees.
     """
     if "->" not in spec or "..." in spec:
         raise ValueError("write the output explicitly, without '...': 'ij,jk->ik'")
@@ -29,7 +30,8 @@ def einsum_shape(spec, **sizes):
     output_shape = tuple(sizes[letter] for letter in output)
     summed = letters - set(output)
     every = prod(sizes[letter] for letter in letters)
-    flops = 2 * every if summed else prod(output_shape)
+    multiplies = max(len(operands) - 1, 1)
+    flops = every * (multiplies + (1 if summed else 0))
     return input_shapes, output_shape, flops
 
 
