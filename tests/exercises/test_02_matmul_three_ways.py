@@ -124,11 +124,87 @@ def _pairs_columns(A, B):
     return out
 
 
+def _float32_accumulator(A, B):
+    out = np.zeros((A.shape[0], B.shape[1]), dtype=np.float32)
+    for p in range(A.shape[1]):
+        out += np.outer(A[:, p], B[p])
+    return out
+
+
+def _integer_accumulator(A, B):  # each entry is truncated when it is stored
+    m, k = A.shape
+    out = np.zeros((m, B.shape[1]), dtype=int)
+    for i in range(m):
+        for j in range(B.shape[1]):
+            out[i, j] = sum(A[i, p] * B[p, j] for p in range(k))
+    return out
+
+
+def _float32_inputs(A, B):  # float32 arithmetic, float64 result
+    out = np.zeros((A.shape[0], B.shape[1]))
+    A32, B32 = A.astype(np.float32), B.astype(np.float32)
+    for p in range(A.shape[1]):
+        out += np.outer(A32[:, p], B32[p])
+    return out
+
+
+def _rounds_to_integers(A, B):  # a solution that only ever met integer matrices
+    out = np.zeros((A.shape[0], B.shape[1]))
+    for p in range(A.shape[1]):
+        out += np.outer(A[:, p], B[p]).round()
+    return out
+
+
+def _accumulates_into_A(A, B):  # right product when k == n, but it overwrites its input
+    out = np.zeros((A.shape[0], B.shape[1]))
+    for p in range(A.shape[1]):
+        out += np.outer(A[:, p], B[p])
+    A *= 0
+    return out
+
+
 @pytest.mark.parametrize(
     "wrong",
-    [_stops_one_term_early, _pairs_columns, lambda A, B: (A.T @ B.T).T, lambda A, B: A @ B + 1e-9],
-    ids=["one-term-short", "columns-with-columns", "transposed-order", "off-by-a-little"],
+    [_stops_one_term_early, _pairs_columns, lambda A, B: (A.T @ B.T).T, lambda A, B: A @ B + 1e-9,
+     _float32_accumulator, _integer_accumulator, _float32_inputs, _rounds_to_integers,
+     _accumulates_into_A],
+    ids=["one-term-short", "columns-with-columns", "transposed-order", "off-by-a-little",
+         "float32-accumulator", "integer-accumulator", "float32-inputs", "rounds", "in-place"],
 )
 def test_02_9_the_check_rejects_wrong_solutions(wrong):
     with pytest.raises(AssertionError):
         check_matmul(wrong)
+
+
+@pytest.mark.parametrize(
+    ("wrong", "message"),
+    [(_float32_accumulator, "float32"), (_integer_accumulator, "dtype int"),
+     (_float32_inputs, "float32"), (_accumulates_into_A, "in place")],
+    ids=["float32", "integer", "float32-inputs", "in-place"],
+)
+def test_02_9_the_check_says_what_was_wrong(wrong, message):
+    with pytest.raises(AssertionError, match=message):
+        check_matmul(wrong)
+
+
+def _entry_by_entry(A, B):  # the textbook view, Python floats
+    m, k = A.shape
+    return [[sum(A[i, p] * B[p, j] for p in range(k)) for j in range(B.shape[1])] for i in range(m)]
+
+
+def _fsum_entries(A, B):  # correctly rounded sums: more accurate than required
+    import math
+
+    m, k = A.shape
+    return np.array([[math.fsum(A[i, p] * B[p, j] for p in range(k)) for j in range(B.shape[1])]
+                     for i in range(m)])
+
+
+@pytest.mark.parametrize(
+    "right",
+    [_entry_by_entry, _fsum_entries, lambda A, B: A @ B, lambda A, B: np.einsum("ik,kj->ij", A, B),
+     lambda A, B: sum(np.outer(A[:, p], B[p]) for p in reversed(range(A.shape[1])))],
+    ids=["entries", "fsum", "matmul", "einsum", "reversed-order"],
+)
+def test_02_9_the_check_accepts_right_solutions(right):
+    assert check_matmul(right) == 5

@@ -4,10 +4,10 @@ from lacourse.checks.lesson03 import check_power_iteration
 from lacourse.universe import D, conjugation_counts, embedding_matrix
 
 
-def power_iteration(A, steps):
+def power_iteration(A, v0, steps):
     """sigma_1 of A and its right singular vector, by `steps` products with A^T A."""
     n = A.shape[1]
-    v = np.random.default_rng(0).normal(size=n)  # (n,)
+    v = v0 / np.linalg.norm(v0)  # (n,)  a new array: v0 stays as it was
     for _ in range(steps):
         w = A.T @ (A @ v)  # (n,)  A^T A v, without forming A^T A
         v = w / np.linalg.norm(w)  # (n,)
@@ -22,7 +22,8 @@ errors, gaps = {}, {}
 for name, A in matrices.items():
     S = np.linalg.svd(A, compute_uv=False)  # (A.shape[1],)
     gaps[name] = S[1] / S[0]
-    estimates = [power_iteration(A, steps)[0] for steps in step_counts]
+    v0 = np.random.default_rng(0).normal(size=A.shape[1])  # (A.shape[1],)
+    estimates = [power_iteration(A, v0, steps)[0] for steps in step_counts]
     errors[name] = [abs(sigma - S[0]) / S[0] for sigma in estimates]
     row = "".join(f"{error:10.1e}" for error in errors[name])
     print(f"{name:6s} {gaps[name]:15.4f}{row}")
