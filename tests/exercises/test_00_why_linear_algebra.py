@@ -81,51 +81,150 @@ def test_00_5_why_indexing_wins():
 
 def test_00_6_embed_as_a_matmul_passes_its_check():
     run_ = run("embed_as_matmul")
-    assert run_.output.strip() == "check_lookup(embed): 5 cases passed"
+    assert run_.output.strip() == "check_lookup(embed): 13 cases passed"
     embed = run_.namespace["embed"]
     tokens = np.array([[1, 2], [3, 1]])
     E = np.arange(12.0).reshape(4, 3)
     assert np.array_equal(embed(E, tokens), E[tokens])
 
 
-def test_00_6_check_lookup_rejects_wrong_solutions():
-    def off_by_one(E, tokens):
-        return E[np.asarray(tokens) + 1]
+def _one_hot(E, tokens, dtype=None):
+    ids = np.asarray(tokens)[..., None]
+    return (ids == np.arange(len(E))).astype(E.dtype if dtype is None else dtype)
 
-    def flattened(E, tokens):
-        return E[np.ravel(tokens)]
+
+@pytest.mark.parametrize(
+    "solution",
+    [
+        lambda E, t: _one_hot(E, t) @ E,
+        lambda E, t: np.einsum("...v,vd->...d", _one_hot(E, t), E),
+        lambda E, t: np.tensordot(_one_hot(E, t), E, axes=1),
+        lambda E, t: (_one_hot(E, np.ravel(t)) @ E).reshape(np.shape(t) + (E.shape[1],)),
+    ],
+    ids=["matmul", "einsum", "tensordot", "flatten-then-reshape"],
+)
+def test_00_6_check_lookup_accepts_every_way_the_brief_allows(solution):
+    assert check_lookup(solution) == 13
+
+
+def _wrong_lookups():
+    def off_by_one(E, tokens):  # compares with 1..V instead of 0..V-1
+        ids = np.asarray(tokens)[..., None]
+        return (ids == np.arange(1, len(E) + 1)).astype(E.dtype) @ E
+
+    def course_sizes(E, tokens):  # V = 600 from the course, not from E
+        return (np.asarray(tokens)[..., None] == np.arange(600)).astype(E.dtype) @ E
+
+    def float64_always(E, tokens):  # a float64 one-hot turns a float32 E into float64
+        return _one_hot(E, tokens, np.float64) @ E
+
+    def float32_always(E, tokens):  # "to save memory"
+        return _one_hot(E, tokens, np.float32) @ E.astype(np.float32)
+
+    def float32_inside(E, tokens):  # float32 inside, float64 outside
+        return (_one_hot(E, tokens, np.float32) @ E.astype(np.float32)).astype(E.dtype)
+
+    def zeroes_padding_row(E, tokens):  # changes the caller's E
+        E[0] = 0.0
+        return _one_hot(E, tokens) @ E
+
+    def flattened(E, tokens):  # forgets the shape of tokens
+        return _one_hot(E, np.ravel(tokens)) @ E
 
     def close_only(E, tokens):
-        return E[tokens] * (1 + 1e-12)
+        return (_one_hot(E, tokens) @ E) * (1 + 1e-12)
 
     def raises(E, tokens):
         raise RuntimeError("not written yet")
 
-    for wrong in (off_by_one, flattened, close_only, raises):
-        with pytest.raises(AssertionError):
-            check_lookup(wrong)
+    return {
+        "off by one": (off_by_one, "is not E[tokens"),
+        "parameter ignored": (course_sizes, "raised ValueError"),
+        "wrong dtype": (float64_always, "not E's float32"),
+        "wrong precision": (float32_always, "not E's float64"),
+        "float32 precision, float64 dtype": (float32_inside, "float32 rounding"),
+        "input changed in place": (zeroes_padding_row, "changed E in place"),
+        "shape lost": (flattened, "got shape"),
+        "not exact": (close_only, "is not E[tokens"),
+        "crash": (raises, "raised RuntimeError"),
+    }
+
+
+@pytest.mark.parametrize("kind", list(_wrong_lookups()))
+def test_00_6_check_lookup_rejects_each_kind_of_wrong_solution_and_says_what(kind):
+    wrong, message = _wrong_lookups()[kind]
+    with pytest.raises(AssertionError, match=message.replace("[", r"\[").replace("(", r"\(")):
+        check_lookup(wrong)
 
 
 def test_00_7_bag_of_forms_passes_its_check():
     run_ = run("bag_of_forms")
     assert run_.output.splitlines() == [
-        "check_bag_of_forms(bag_of_forms): 3 cases passed",
+        "check_bag_of_forms(bag_of_forms): 8 cases passed",
         "bag_of_forms(E, [[5, 159, 5]])[0] == 2 * E[5] + E[159]: True",
     ]
 
 
-def test_00_7_check_bag_of_forms_rejects_wrong_solutions():
-    def mean_not_sum(E, tokens):
-        return E[tokens].mean(axis=1)
+def _counts(E, tokens, dtype=float):
+    counts = np.zeros((len(tokens), len(E)), dtype=dtype)
+    np.add.at(counts, (np.arange(len(tokens))[:, None], tokens), 1)
+    return counts
 
+
+@pytest.mark.parametrize(
+    "solution",
+    [
+        lambda E, t: _counts(E, t) @ E,
+        lambda E, t: _counts(E, t, int) @ E,  # integer counts are exact
+        lambda E, t: np.stack([np.bincount(row, minlength=len(E)) for row in t]) @ E,
+        lambda E, t: np.einsum("nv,vd->nd", _counts(E, t, np.float32), E),  # small counts: exact
+    ],
+    ids=["add.at", "int-counts", "bincount", "float32-counts"],
+)
+def test_00_7_check_bag_of_forms_accepts_every_way_the_brief_allows(solution):
+    assert check_bag_of_forms(solution) == 8
+
+
+def _wrong_bags():
     def repeats_counted_once(E, tokens):
         counts = np.zeros((len(tokens), len(E)))
         counts[np.arange(len(tokens))[:, None], tokens] = 1.0  # plain assignment drops repeats
         return counts @ E
 
+    def float32_embeddings(E, tokens):
+        return _counts(E, tokens) @ E.astype(np.float32)
+
+    def sorts_tokens_in_place(E, tokens):
+        tokens.sort(axis=1)  # "group the repeats first", on the caller's array
+        return _counts(E, tokens) @ E
+
+    def course_vocabulary(E, tokens):  # V = 600, not len(E)
+        counts = np.zeros((len(tokens), 600))
+        np.add.at(counts, (np.arange(len(tokens))[:, None], tokens), 1.0)
+        return counts @ E
+
+    def off_by_one(E, tokens):  # the last token of each row is left out
+        return _counts(E, tokens[:, :-1]) @ E
+
+    def mean_not_sum(E, tokens):
+        return E[tokens].mean(axis=1)
+
     def wrong_axis(E, tokens):
         return E[tokens].sum(axis=0)
 
-    for wrong in (mean_not_sum, repeats_counted_once, wrong_axis):
-        with pytest.raises(AssertionError):
-            check_bag_of_forms(wrong)
+    return {
+        "duplicates": (repeats_counted_once, "repeats a token"),
+        "wrong precision": (float32_embeddings, "float32 rounding"),
+        "input changed in place": (sorts_tokens_in_place, "changed tokens in place"),
+        "parameter ignored": (course_vocabulary, "raised ValueError"),
+        "off by one": (off_by_one, "is not the sum of its"),
+        "mean": (mean_not_sum, "is not the sum of its"),
+        "wrong axis": (wrong_axis, "got shape"),
+    }
+
+
+@pytest.mark.parametrize("kind", list(_wrong_bags()))
+def test_00_7_check_bag_of_forms_rejects_each_kind_of_wrong_solution_and_says_what(kind):
+    wrong, message = _wrong_bags()[kind]
+    with pytest.raises(AssertionError, match=message):
+        check_bag_of_forms(wrong)

@@ -120,20 +120,78 @@ def test_01_8_batched_matmul_and_its_check():
     ns = run.namespace
     assert ns["scores"].shape == (32, 12, 12)
     assert np.allclose(ns["scores"], ns["q"] @ ns["k"].transpose(0, 2, 1), rtol=0, atol=1e-12)
+    assert "batched_matmul == q @ k^T up to float64 rounding: True" in run.output
     assert "check_batched_matmul(batched_matmul) -> 4" in run.output
     assert check_batched_matmul(ns["batched_matmul"]) == 4
 
 
+def test_01_8_the_page_says_what_the_check_tries_and_rates_it_one_star():
+    from lacourse.checks.lesson01 import BATCHED_MATMUL_CASES
+    from conftest import DOCS
+
+    # three cases with every size different, one with n == k (the square scores)
+    distinct = [len(set(case)) == 4 for case in BATCHED_MATMUL_CASES]
+    square = [case for case in BATCHED_MATMUL_CASES if case[1] == case[3]]
+    assert sum(distinct) == 3 and square == [(32, 12, 16, 12)]
+    for language, phrase in (("en", "every size differs"), ("es", "todos los tamaños son distintos")):
+        text = (DOCS / language / "exercises" / "01-tensors-and-shapes.md").read_text(encoding="utf-8")
+        section = text[text.index("{ #ex-01-8 }"):]
+        assert "★ ·" in section.splitlines()[2] and "★★" not in section.splitlines()[2]
+        assert "(32, 12, 16, 12)" in section and phrase in section
+
+
 @pytest.mark.parametrize(
-    "wrong",
+    "solution",
     [
-        lambda a, b: np.einsum("bnm,bmk->nk", a, b),  # sums over the batch too
-        lambda a, b: np.stack([x @ b[0] for x in a]),  # the same b for every entry
-        lambda a, b: np.einsum("bnm,bmk->bkn", a, b),  # transposed result
-        lambda a, b: np.einsum("bnm,bmk->bnk", a, b[::-1]),  # batch entries paired wrongly
+        lambda a, b: np.einsum("bnm,bmk->bnk", a, b),
+        lambda a, b: np.einsum("bnm,bmk->bnk", a, b, optimize=True),
+        lambda a, b: a @ b,
+        lambda a, b: np.stack([x @ y for x, y in zip(a, b)]),
+        lambda a, b: np.einsum("...nm,...mk->...nk", a, b),
     ],
-    ids=["sums-batch", "b0-everywhere", "transposed", "misaligned"],
+    ids=["einsum", "einsum-optimize", "matmul", "loop", "ellipsis"],
 )
-def test_01_8_the_check_rejects_wrong_solutions(wrong):
-    with pytest.raises(AssertionError):
+def test_01_8_the_check_accepts_every_way_the_brief_allows(solution):
+    assert check_batched_matmul(solution) == 4
+
+
+def _scaled_in_place(a, b):
+    a /= np.sqrt(a.shape[-1])  # borrowed from an attention helper: scales the caller's array
+    return np.einsum("bnm,bmk->bnk", a, b) * np.sqrt(a.shape[-1])
+
+
+def _off_by_one(a, b):
+    out = np.zeros((a.shape[0], a.shape[1], b.shape[2]))
+    for i in range(len(a) - 1):  # the last batch entry is left at zero
+        out[i] = a[i] @ b[i]
+    return out
+
+
+@pytest.mark.parametrize(
+    ("wrong", "message"),
+    [
+        (lambda a, b: np.einsum("bnm,bmk->nk", a, b), "shape"),  # sums over the batch too
+        (lambda a, b: np.stack([x @ b[0] for x in a]), "differs from"),  # parameter b ignored
+        (lambda a, b: np.einsum("bnm,bmk->bkn", a, b), "shape"),  # transposed result
+        (lambda a, b: np.einsum("bnm,bmk->bnk", a, b[::-1]), "differs from"),  # pairing wrong
+        (lambda a, b: np.einsum("bnm,bmk->bnk", a.astype(np.float32), b.astype(np.float32)), "got float32"),
+        (lambda a, b: np.einsum("bnm,bmk->bnk", a.astype(np.float32), b).astype(np.float64), "float32 rounding"),
+        (lambda a, b: np.einsum("bnm,bmk->bnk", np.round(a), b), "more than float64 rounding"),  # integers
+        (_scaled_in_place, "changed `a` in place"),
+        (_off_by_one, "entry 1 differs"),
+    ],
+    ids=["sums-batch", "b0-everywhere", "transposed", "misaligned", "float32", "float32-inside",
+         "integer-inputs", "in-place", "off-by-one"],
+)
+def test_01_8_the_check_rejects_wrong_solutions_and_says_what(wrong, message):
+    with pytest.raises(AssertionError, match=message):
         check_batched_matmul(wrong)
+
+
+def test_01_8_a_transposed_result_on_the_square_case_is_caught_by_its_values():
+    def transposed_when_square(a, b):
+        out = np.einsum("bnm,bmk->bnk", a, b)
+        return out.transpose(0, 2, 1) if out.shape[1] == out.shape[2] else out
+
+    with pytest.raises(AssertionError, match="output axes are swapped"):
+        check_batched_matmul(transposed_when_square)

@@ -460,7 +460,7 @@ def test_ellipsis_diagonal_trace_and_implicit_mode():
         "ij,jk (20, 5) A @ M",
         "ji (15, 20) A.T",
         "ii () np.trace(S)",
-        "bhqd,bhkd (12, 12) scores.sum(axis=(0, 1)).T",
+        "bhqd,bhkd (12, 12) scores.sum((0, 1)).T",
     ]
 
 

@@ -13,10 +13,15 @@ rng = np.random.default_rng(0)
 q = rng.normal(size=(B, T, D_HEAD))  # (B, T, D_HEAD)  queries of one head
 k = rng.normal(size=(B, T, D_HEAD))  # (B, T, D_HEAD)  keys
 scores = batched_matmul(q, k.transpose(0, 2, 1))  # (B, T, T)
-gap = np.abs(scores - q @ k.transpose(0, 2, 1)).max()
+reference = q @ k.transpose(0, 2, 1)  # (B, T, T)
+# Two float64 sums of D_HEAD products, in different orders, differ by a few eps times
+# the sum of absolute products: 4 * D_HEAD * eps * (|q| @ |k|^T) bounds it anywhere.
+eps = np.finfo(np.float64).eps
+bound = 4 * D_HEAD * eps * (np.abs(q) @ np.abs(k).transpose(0, 2, 1))  # (B, T, T)
+agree = bool(np.all(np.abs(scores - reference) <= bound))
 print("q", q.shape, "k^T", k.transpose(0, 2, 1).shape, "-> scores", scores.shape)
-print(f"max |batched_matmul - @| = {gap:.1e}")
+print("batched_matmul == q @ k^T up to float64 rounding:", agree)
 cases = check_batched_matmul(batched_matmul)
 print(f"check_batched_matmul(batched_matmul) -> {cases}")
 
-assert scores.shape == (B, T, T) and gap < 1e-12
+assert scores.shape == (B, T, T) and agree

@@ -15,5 +15,5 @@ print(f"E[tokens] numbers copied      : {index_copies:>11,}")
 print(f"one-hot entries built         : {one_hot_entries:>11,}")
 print(f"einsum FLOPs per copied number: {einsum_flops // index_copies:>11,} = 2 * V")
 assert einsum_flops // index_copies == 2 * V
-assert by_zero == multiplies - index_copies  # only one product per output number is not x * 0
+assert by_zero == multiplies - index_copies  # one product per output is not x * 0
 assert by_zero * V == multiplies * (V - 1)  # a share of 1 - 1/V whatever B, T and D are

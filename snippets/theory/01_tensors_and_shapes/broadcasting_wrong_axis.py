@@ -20,7 +20,8 @@ as_columns = scores - row_means[None, :]  # (T, T)  what `wrong` really computed
 print("scores", scores.shape, "| mean(axis=1)", row_means.shape,
       "| keepdims=True", kept.shape)
 bound = 1e-12 * np.abs(scores).max()  # rounding is a few eps * max|s|: far below this
-print("right: every |row mean| < 1e-12 * max|s|:", np.abs(right.mean(axis=1)).max() < bound)
+largest = np.abs(right.mean(axis=1)).max()
+print("right: every |row mean| < 1e-12 * max|s|:", largest < bound)
 print(f"wrong: largest |row mean| = {np.abs(wrong.mean(axis=1)).max():.4f}")
 print(f"largest |wrong - right|   = {np.abs(wrong - right).max():.4f}")
 print("wrong == scores - row_means[None, :]:", np.array_equal(wrong, as_columns))
