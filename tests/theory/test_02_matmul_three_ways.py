@@ -101,6 +101,24 @@ def test_basis_figure_shows_the_columns_and_a_parallelogram_of_area_3():
     assert (A @ ns["x"]).tolist() == [1.0, 3.5]  # the alt text's A x
 
 
+def test_the_determinant_is_ad_minus_bc_the_signed_area():
+    result = run("determinant_of_a_2x2")
+    ns = result.namespace
+    A, flat = ns["A"], ns["flat"]
+    assert A.tolist() == [[2.0, -1.0], [1.0, 1.0]]  # the map of the figure
+    assert A[0, 0] * A[1, 1] - A[0, 1] * A[1, 0] == 3.0  # "2 * 1 - (-1) * 1 = 3"
+    out = lines(result.output)
+    assert out[1].split() == ["A", "3.0000", "3.0000"]
+    assert out[2].split() == ["flat", "0.0000", "0.0000"]
+    assert out[3].split() == ["swap", "-3.0000", "-3.0000"]  # swapping the columns flips the sign
+    assert np.isclose(np.linalg.det(A[:, ::-1]), -3.0, rtol=1e-12)
+    assert np.array_equal(flat @ ns["v"], [0.0, 0.0]) and np.any(ns["v"] != 0)  # flattened
+    assert "flat @ v = [0. 0.]   for v = [ 2. -1.]" in result.output
+    # det != 0 exactly when the map can be undone: A is invertible, flat is not
+    assert np.allclose(np.linalg.inv(A) @ A, np.eye(2), rtol=0, atol=1e-15)
+    assert np.linalg.matrix_rank(flat) == 1
+
+
 # --- way 1: composition ---------------------------------------------------------------------
 
 
@@ -165,6 +183,17 @@ def test_einsum_strings_give_product_pieces_entry_and_batch():
     assert "sum over k == A @ B: True" in out and "== A_batch @ B_batch: True" in out
 
 
+def test_the_lookup_einsum_is_one_product_with_E_shared_not_a_batch():
+    result = run("matmul_as_einsum")
+    ns = result.namespace
+    one_hot, E = ns["one_hot"], ns["E"]
+    assert one_hot.shape == (B, T, V) and E.shape == (V, D)  # E has no batch axis
+    assert np.array_equal(ns["looked_up"], (one_hot.reshape(B * T, V) @ E).reshape(B, T, D))
+    assert lines(result.output)[-1] == (
+        "'btv,vd->btd' (32, 12, 64)  == (B*T, V) @ (V, D), reshaped: True"
+    )
+
+
 # --- Hadamard vs matmul ---------------------------------------------------------------------
 
 
@@ -182,9 +211,24 @@ def test_hadamard_and_matmul_both_run_on_square_matrices_and_differ():
 
 def test_transpose_of_a_product_reverses_the_order():
     result = run("transpose_of_a_product")
-    A, Bm = result.namespace["A"], result.namespace["B"]
+    ns = result.namespace
+    A, Bm = ns["A"], ns["B"]
     assert np.allclose((A @ Bm).T, Bm.T @ A.T, rtol=1e-12, atol=1e-15)
-    assert lines(result.output)[-1] == "A.T @ B.T   (4, 3) @ (2, 4) -> ValueError"
+    # the index argument, entry by entry
+    assert np.allclose(ns["by_index"], (A @ Bm).T, rtol=1e-12, atol=1e-15)
+    assert "equal: True   by index: True" in result.output
+    assert "A.T @ B.T   (4, 3) @ (2, 4) -> ValueError" in result.output
+
+
+def test_on_square_matrices_both_orders_run_and_only_the_reversed_one_is_right():
+    result = run("transpose_of_a_product")
+    P, R = result.namespace["P"], result.namespace["R"]
+    assert P.shape == R.shape == (3, 3)
+    assert (P.T @ R.T).shape == (R @ P).T.shape  # the shapes cannot tell them apart
+    assert np.allclose((P @ R).T, R.T @ P.T) and not np.allclose((P @ R).T, P.T @ R.T)
+    assert lines(result.output)[-1] == (
+        "square: (P @ R).T == R.T @ P.T: True   == P.T @ R.T: False"
+    )
 
 
 # --- eigenvalues and the Gram matrix --------------------------------------------------------
@@ -202,6 +246,11 @@ def test_the_small_gram_matrix_has_eigenvalues_1_and_3():
                               "[-0.7071", "0.7071]", "1.000", "1.000"]
     assert out[5].split() == ["3.000", "[0.7071", "0.7071]", "[2.1213", "2.1213]",
                               "[2.1213", "2.1213]", "3.000", "3.000"]
+    # eigenvalues are the roots of det(G - lambda I) = lambda^2 - 4 lambda + 3
+    assert np.trace(G) == 4 and np.isclose(np.linalg.det(G), 3.0, rtol=1e-14)
+    for lam in (1.0, 3.0):
+        assert np.isclose(np.linalg.det(G - lam * np.eye(2)), 0.0, rtol=0, atol=1e-14)
+    assert out[6] == "trace 4  det 3.0000  roots of lambda^2 - 4 lambda + 3: [1. 3.]"
     for i, lam in enumerate([1.0, 3.0]):
         v = ns["vecs"][:, i]
         assert np.allclose(G @ v, lam * v, rtol=0, atol=1e-12)
@@ -267,10 +316,41 @@ def test_attention_is_five_matrix_products_with_the_flops_the_prose_gives():
     assert out[1].split()[-1] == out[2].split()[-1] == out[3].split()[-1] == "24,576"
     assert out[4].split()[-1] == out[5].split()[-1] == "4,608"
     assert "(T, d) @ (d, T) -> (T, T)" in out[4]
-    # "with T = 12 shorter than D = 64 the projections dominate; past T = D the T^2 terms do"
-    assert 2 * T * T * D_HEAD < 2 * T * D * D_HEAD
-    assert all(2 * t * t * D_HEAD > 2 * t * D * D_HEAD for t in (D + 1, 2 * D))
+    # "with T = 12 shorter than D = 64 the projections dominate"
+    assert 2 * 2 * T * T * D_HEAD < 3 * 2 * T * D * D_HEAD
     assert "scores  (12, 12)  weights (12, 12)  out (12, 16)" in result.output
+
+
+def test_attention_compares_projections_not_raw_embeddings():
+    ns = run("attention_scores").namespace
+    X, W_q, W_k = ns["X"], ns["W_q"], ns["W_k"]
+    assert np.allclose(ns["Q"] @ ns["K"].T, X @ (W_q @ W_k.T) @ X.T, rtol=1e-12, atol=1e-14)
+    assert not np.allclose(ns["Q"] @ ns["K"].T, X @ X.T)
+    assert not np.allclose(W_q @ W_k.T, np.eye(D))
+
+
+def test_the_t_squared_part_takes_over_at_1_5_d_per_head_and_2_d_per_layer():
+    result = run("attention_cost_crossover")
+    ns = result.namespace
+    head, layer = ns["head_flops"], ns["layer_flops"]
+    # by the formulas: 6 T D d = 4 T^2 d at T = 1.5 D; 8 T D^2 = 4 T^2 D at T = 2 D
+    for t in range(1, 1000):
+        p, a = head(t, D, D_HEAD)
+        assert p == 6 * t * D * D_HEAD and a == 4 * t * t * D_HEAD
+        assert (a >= p) == (t >= 1.5 * D)
+        p, a = layer(t, D, H)
+        assert p == 8 * t * D * D and a == 4 * t * t * D
+        assert (a >= p) == (t >= 2 * D)
+    assert head(12, D, D_HEAD) == (3 * 24_576, 2 * 4_608)  # the attention table's numbers
+    assert (ns["head_cross"], ns["layer_cross"]) == (96, 128)
+    out = lines(result.output)
+    assert out[1].split() == ["12", "73,728", "9,216", "393,216", "36,864"]
+    assert out[3].split() == ["96", "589,824", "589,824", "3,145,728", "2,359,296"]
+    assert out[4].split() == ["128", "786,432", "1,048,576", "4,194,304", "4,194,304"]
+    assert out[5].split() == ["1024", "6,291,456", "67,108,864", "33,554,432", "268,435,456"]
+    assert layer(1024, D, H)[1] == 8 * layer(1024, D, H)[0]  # "8 times the rest of the layer"
+    assert out[-1] == ("crossover: one head T = 96 = 1.5 D   layer with output projection"
+                       " T = 128 = 2.0 D")
 
 
 # --- linear layer ---------------------------------------------------------------------------
@@ -290,6 +370,39 @@ def test_pytorch_stores_the_weight_as_out_features_by_in_features():
     C = ns["C"]
     assert ns["W_torch"].shape == (C, D) == (5, 64)  # (out_features, in_features)
     assert np.allclose(ns["X"] @ ns["W_torch"].T + ns["b"], ns["Y"], rtol=1e-12, atol=1e-15)
+
+
+# --- quantization ---------------------------------------------------------------------------
+
+
+def test_quantization_scales_factor_out_of_the_int8_product():
+    result = run("quantized_matmul")
+    ns = result.namespace
+    q_x, q_w, acc = ns["q_x"], ns["q_w"], ns["acc"]
+    assert q_x.dtype == q_w.dtype == np.int8 and acc.dtype == np.int32
+    assert q_x.shape == (B, D) and q_w.shape == (D, 5) and acc.shape == (B, 5)
+    assert ns["s_x"].shape == (B,) and ns["s_w"].shape == (5,)  # per token, per channel
+    assert np.abs(q_x).max() == np.abs(q_w).max() == 127
+    # the accumulation is exact: the same integers with Python's unbounded ints
+    exact = q_x.astype(object) @ q_w.astype(object)
+    assert (acc.astype(object) == exact).all()
+    assert np.abs(acc).max() == 65_263 and 127 < 65_263 <= D * 127 * 127
+    assert "largest |acc| = 65,263   int8 holds up to 127" in result.output
+    # int8 product with scales after == dequantise-then-multiply, to float64 rounding:
+    # a bound in units of eps, scaled by D and the size of the terms
+    eps = np.finfo(float).eps
+    terms = np.abs(ns["s_x"][:, None] * q_x) @ np.abs(q_w * ns["s_w"])
+    assert np.all(np.abs(ns["Y_int8"] - ns["Y_dequant"]) <= 2 * D * eps * terms)
+    assert "int8 product == dequantise-then-multiply, to float64 rounding: True" in result.output
+    Y = ns["X"] @ ns["W"]
+    rel = np.linalg.norm(ns["Y_int8"] - Y) / np.linalg.norm(Y)
+    assert round(rel, 4) == 0.0097
+    assert "|Y_int8 - Y|_F / |Y|_F = 0.0097" in result.output
+    assert lines(result.output)[-1] == (
+        "column 0 (smallest weights), relative error: per channel 0.0107   per tensor 0.0765"
+    )
+    # the per-channel scales really differ: the columns were scaled by 0.5 ... 8
+    assert ns["s_w"].argmin() == 0 and ns["s_w"].max() / ns["s_w"].min() > 8
 
 
 # --- LoRA -----------------------------------------------------------------------------------
@@ -363,7 +476,8 @@ def test_answer_4_lora_rank_4_has_6144_parameters_96_times_fewer():
 @pytest.mark.parametrize(
     "name",
     ["rows_times_columns", "columns_are_images", "composition_of_maps", "sum_of_outer_products",
-     "matmul_as_einsum", "hadamard_vs_matmul", "transpose_of_a_product",
+     "matmul_as_einsum", "hadamard_vs_matmul", "transpose_of_a_product", "determinant_of_a_2x2",
+     "attention_cost_crossover", "quantized_matmul",
      "eigenvalues_of_a_gram_matrix", "gram_matrix", "attention_scores", "linear_layer",
      "lora_low_rank_update", "check_shape_and_flops", "check_rank_of_a_narrow_product",
      "check_is_it_a_gram_matrix", "check_lora_rank_4"],

@@ -4,7 +4,7 @@ from lacourse.checks.lesson03 import check_eigen_power_iteration
 
 
 def eigen_power_iteration(S, v0, steps):
-    """The eigenvalue of S (symmetric) of largest |lambda|, with its sign; its vector."""
+    """The eigenvalue of largest |lambda| of a symmetric S, signed; its vector."""
     v = v0 / np.linalg.norm(v0)  # (S.shape[0],)
     for _ in range(steps):
         w = S @ v  # (S.shape[0],)

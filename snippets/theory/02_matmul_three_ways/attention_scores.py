@@ -25,6 +25,10 @@ out = weights @ V  # (T, d)
 
 assert np.allclose(np.einsum("sd,td->st", Q, K) / np.sqrt(d), scores)
 assert np.allclose(weights.sum(axis=1), 1.0)
+# The scores compare projections, not raw embeddings: Q K^T = X (W_q W_k^T) X^T,
+# which is X X^T only if W_q W_k^T = I.
+assert np.allclose(Q @ K.T, X @ (W_q @ W_k.T) @ X.T)
+assert not np.allclose(Q @ K.T, X @ X.T)
 
 steps = [  # the five matrix products of one head
     ("Q = X @ W_q", "(T, D) @ (D, d) -> (T, d)", 2 * T * D * d),

@@ -15,3 +15,11 @@ for i in range(2):
     assert np.allclose(G @ v, lam[i] * v, rtol=0, atol=1e-12)  # G only stretches v
     assert np.isclose(quadratic, lam[i] * (v @ v), rtol=1e-12)  # v.T G v = lambda |v|^2
 assert np.allclose(lam, [1.0, 3.0], rtol=0, atol=1e-12)
+
+# lambda is an eigenvalue exactly when G - lambda I sends some v != 0 to 0, that is when
+# det(G - lambda I) = 0; for a 2 x 2 that is lambda^2 - trace(G) lambda + det(G) = 0.
+trace, det = np.trace(G), np.linalg.det(G)
+roots = np.sort(np.roots([1.0, -trace, det]))  # (2,)
+print(f"trace {trace:.0f}  det {det:.4f}"
+      f"  roots of lambda^2 - {trace:.0f} lambda + {det:.0f}:", roots)
+assert np.allclose(roots, lam, rtol=0, atol=1e-12)

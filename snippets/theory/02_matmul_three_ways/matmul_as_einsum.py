@@ -1,5 +1,7 @@
 import numpy as np
 
+from lacourse import universe
+
 rng = np.random.default_rng(0)
 m, k, n = 4, 3, 5
 A = rng.integers(-3, 4, size=(m, k)).astype(float)  # (m, k)
@@ -29,3 +31,14 @@ C_batch = np.einsum("bik,bkj->bij", A_batch, B_batch)  # (batch, m, n)
 same = np.allclose(C_batch, A_batch @ B_batch)
 print("'bik,bkj->bij'", C_batch.shape, " == A_batch @ B_batch:", same)
 assert np.allclose(C_batch, A_batch @ B_batch)
+
+# b and t appear in one operand only, and E has no b: one E shared by every position.
+# Page 00's lookup is then a single (B*T, V) @ (V, D) product, not a batch of matmuls.
+Bs, Ts, Vs, Ds = universe.B, universe.T, universe.V, universe.D  # the course sizes
+E = universe.embedding_matrix(Ds)  # (Vs, Ds)
+one_hot = np.eye(Vs)[rng.integers(0, Vs, size=(Bs, Ts))]  # (Bs, Ts, Vs)
+looked_up = np.einsum("btv,vd->btd", one_hot, E)  # (Bs, Ts, Ds)
+flat = one_hot.reshape(Bs * Ts, Vs) @ E  # (Bs * Ts, Ds)
+same = np.array_equal(looked_up, flat.reshape(Bs, Ts, Ds))
+print("'btv,vd->btd'", looked_up.shape, " == (B*T, V) @ (V, D), reshaped:", same)
+assert same
