@@ -639,7 +639,7 @@ def test_every_timing_table_carries_the_machine_stamp_and_the_load(runs, name):
 
 # Numbers the prose gives as facts of x86 (register widths named by the flags), not outputs.
 GENERIC = {"512", "256", "128"}
-NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[, ]\d{3})+|\d+[.,]\d+|\d{3,})(?![\w])")
+NUMBER = re.compile(r"(?<![\w.,])(?:\d{1,3}(?:[, \u00a0]\d{3})+|\d+[.,]\d+|\d{3,})(?![\w])")
 
 
 def prose_numbers(markdown: str) -> list[str]:
@@ -654,7 +654,7 @@ def as_printed(number: str, language: str) -> str:
     if language == "es":
         if re.fullmatch(r"\d+,\d+", number):
             return number.replace(",", ".")
-        number = number.replace(" ", "")
+        number = number.replace(" ", "").replace("\u00a0", "")
     if re.fullmatch(r"\d+", number.replace(",", "")) and "." not in number:
         return f"{int(number.replace(',', '')):,}"
     return number
