@@ -22,3 +22,12 @@ for k, frobenius, tail, spectral, sigma_next in rows:
 for k, frobenius, tail, spectral, sigma_next in rows:
     assert np.isclose(frobenius, tail, rtol=1e-12)  # Eckart-Young, Frobenius norm
     assert np.isclose(spectral, sigma_next, rtol=1e-12)  # Eckart-Young, spectral norm
+
+# A tie: when sigma_k = sigma_{k+1}, the best rank-k approximation is not unique.
+A = np.diag([3.0, 2.0, 2.0, 1.0])  # (4, 4)   singular values 3, 2, 2, 1
+keep_2nd = np.diag([3.0, 2.0, 0.0, 0.0])  # (4, 4)   rank 2
+keep_3rd = np.diag([3.0, 0.0, 2.0, 0.0])  # (4, 4)   rank 2, another matrix
+errors = [np.linalg.norm(A - B, "fro") for B in (keep_2nd, keep_3rd)]
+print(f"tie, k = 2: ||A - B||_F = {errors[0]:.4f} and {errors[1]:.4f}"
+      f" for two different B of rank 2")
+assert errors[0] == errors[1] == np.sqrt(5.0)

@@ -20,6 +20,7 @@ print(f"count of S > 0                  : {(S > 0).sum()}")
 print(f"count of S > tol                : {(S > tol).sum()}")
 print(f"np.linalg.matrix_rank(B)        : {np.linalg.matrix_rank(B)}")
 
-assert (S > 0).sum() > r  # in floating point the 'zero' singular values are not zero
-assert S[r:].max() < 1e-14 < tol < S[r - 1]  # but they sit far below the tolerance
+# The 'zero' singular values are rounding noise: far below the tolerance on any machine
+# (whether any comes out exactly 0 depends on the machine; the test says so).
+assert S[r:].max() < tol < S[r - 1]
 assert np.linalg.matrix_rank(B) == (S > tol).sum() == r
