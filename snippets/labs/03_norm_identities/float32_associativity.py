@@ -10,7 +10,10 @@ right = x + (y + z)  # eps/2 + eps/2 = eps exactly, and 1 + eps is a float32
 # --8<-- [end:solution]
 print(f"(1 + eps/2) + eps/2 = {left:.8f}   1 + (eps/2 + eps/2) = {right:.8f}")
 print(f"difference: {(right - left) / eps32:.1f} eps")
-assert left == 1 and right == 1 + eps32
+# Check: the values the two orders must give (1, then the next float32 after 1).
+assert np.float32(left).dtype == np.float32 == np.float32(right).dtype, "use float32"
+assert left == 1, f"(x + y) + z = {left!r}, expected 1: add eps/2 to 1, then again"
+assert right == 1 + eps32, f"x + (y + z) = {right!r}, expected 1 + eps32"
 
 # How often does the order matter for random numbers?
 rng = np.random.default_rng(6)

@@ -18,6 +18,20 @@ def two_ways(A):
 # --8<-- [end:solution]
 
 
+# Check: on A = [[3, 0], [4, 5]], A^T A = [[25, 20], [20, 25]] has eigenvalues 45 and 5,
+# so ||A||_2 = sigma_1 = sqrt(45); and ||A||_F = sqrt(9 + 16 + 25) = sqrt(50).
+A_check = np.array([[3.0, 0.0], [4.0, 5.0]])  # (2, 2)
+expected = {"||A||_2 = sigma_1": np.sqrt(45.0),
+            "||A||_F = sqrt(sum s^2)": np.sqrt(50.0)}
+got = two_ways(A_check)
+for name, value in expected.items():
+    assert name in got, f"two_ways: no entry {name!r}"
+    for side, number in zip(("left", "right"), got[name]):
+        assert np.isclose(number, value, rtol=1e-12, atol=0), (
+            f"two_ways: {name!r}, {side} side is {number:.6f}, expected {value:.6f}"
+        )
+
+
 gaps = {}  # identity -> |left / right - 1| in units of eps, one per case
 for _ in range(cases):
     m, n = rng.integers(1, 41, size=2)

@@ -41,6 +41,30 @@ def ratios(X, Y):
 # --8<-- [end:solution]
 
 
+# Check: your ratios on one pair, against the norms written out entry by entry.
+x_check = np.array([[3.0, -4.0, 0.0, 1.0]])  # (1, 4)
+y_check = np.array([[1.0, 2.0, -2.0, 0.0]])  # (1, 4)
+ax, ay = np.abs(x_check[0]), np.abs(y_check[0])  # (4,), (4,)
+axy = np.abs(x_check[0] + y_check[0])  # (4,)
+l2x, l2y = np.sqrt(np.sum(ax**2)), np.sqrt(np.sum(ay**2))
+expected = {
+    "Cauchy-Schwarz": abs(np.sum(x_check * y_check)) / (l2x * l2y),
+    "triangle, L2": np.sqrt(np.sum(axy**2)) / (l2x + l2y),
+    "triangle, L1": axy.sum() / (ax.sum() + ay.sum()),
+    "triangle, Linf": axy.max() / (ax.max() + ay.max()),
+    "Linf <= L2": ax.max() / l2x,
+    "L2 <= L1": l2x / ax.sum(),
+    "L1 <= sqrt(n) L2": ax.sum() / (2.0 * l2x),  # n = 4
+}
+got = ratios(x_check, y_check)
+for name, value in expected.items():
+    assert name in got, f"ratios: no entry {name!r}"
+    assert np.allclose(got[name], value, rtol=1e-12, atol=0), (
+        f"ratios: {name!r} is {np.ravel(got[name])[0]:.6f}, expected {value:.6f}"
+        " (check each norm's ord, and which side is divided by which)"
+    )
+
+
 widths = (D_HEAD, D, V)
 kinds = ("normal", "uniform", "sparse", "cauchy")  # the four blocks of N rows
 worst = {}  # inequality -> the largest ratio at each width
