@@ -6,8 +6,8 @@ from lacourse.universe import conjugation_counts
 
 C = conjugation_counts().astype(float)  # (20, 15)
 path = cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)
-gray = plt.imread(path)[:590, :510] / 255.0 @ [0.299, 0.587, 0.114]  # (590, 510)
-photo = gray.reshape(118, 5, 102, 5).mean(axis=(1, 3))  # (118, 102)
+gray = plt.imread(path)[:, :510] / 255.0 @ [0.299, 0.587, 0.114]  # (600, 510)
+photo = gray.reshape(120, 5, 102, 5).mean(axis=(1, 3))  # (120, 102)
 eps = np.finfo(float).eps
 
 rows = []  # name, k, measured and predicted F, measured and predicted 2, gap
@@ -27,8 +27,9 @@ for name, A, ks in cases:
         gap_in_eps = gap / (eps * S[0])
         errors = (measured_F, predicted_F, measured_2, predicted_2)
         rows.append((name, k, *errors, gap_in_eps))
-        # Rounding in A - A_k is of the size eps * sigma_1: scale the tolerance to it.
-        assert gap <= 100 * eps * S[0]
+        # Rounding in the SVD and in A - A_k: eps * sigma_1 times a factor that grows
+        # at most like the dimension (LAPACK's bounds). A bound scaled to the problem.
+        assert gap <= max(m, n) * eps * S[0]
 
 print(f"{'A':2s} {'k':>3s} {'||A-A_k||_F':>12s} {'sqrt(sum_i>k s^2)':>18s}"
       f" {'||A-A_k||_2':>12s} {'sigma_k+1':>10s} {'gap/(eps s1)':>12s}")

@@ -6,8 +6,8 @@ from lacourse.universe import conjugation_counts
 
 C = conjugation_counts().astype(float)  # (20, 15)
 path = cbook.get_sample_data("grace_hopper.jpg", asfileobj=False)
-gray = plt.imread(path)[:590, :510] / 255.0 @ [0.299, 0.587, 0.114]  # (590, 510)
-photo = gray.reshape(118, 5, 102, 5).mean(axis=(1, 3))  # (118, 102)
+gray = plt.imread(path)[:, :510] / 255.0 @ [0.299, 0.587, 0.114]  # (600, 510)
+photo = gray.reshape(120, 5, 102, 5).mean(axis=(1, 3))  # (120, 102)
 
 
 # --8<-- [start:solution]
