@@ -68,22 +68,46 @@ def test_the_page_counts_zeros_as_btd_v_minus_1_and_does_not_overstate_shapes():
     assert "most bugs" not in english and "many bugs in model code" in english
 
 
+def _interleaved_best(functions: dict, rounds: int = 40) -> dict:
+    """The best time of each function over many rounds, the functions taking turns, so that a
+    busy machine (other processes, a slower core for a while) slows them all alike and at
+    least one clean run of each is kept."""
+    import time
+
+    from threadpoolctl import threadpool_limits
+
+    best = dict.fromkeys(functions, float("inf"))
+    with threadpool_limits(limits=1, user_api="blas"):  # as the page: one core each
+        for _ in range(rounds):
+            for name, fn in functions.items():
+                start = time.perf_counter()
+                fn()
+                best[name] = min(best[name], time.perf_counter() - start)
+    return best
+
+
 def test_indexing_is_fastest_and_blas_beats_plain_einsum_at_the_same_flops():
     ns = run("embedding_lookup_timing").namespace
     rows = {name: (work, timing) for name, work, timing in ns["rows"]}
     assert list(rows) == ["E[tokens]", "one_hot @ E", "einsum, optimize=False", "einsum, optimize=True"]
     assert rows["E[tokens]"][0] == 0
     assert {work for work, _ in list(rows.values())[1:]} == {2 * B * T * V * D}  # same work
-    index = rows["E[tokens]"][1]
-    matmul, plain, blas = (rows[n][1] for n in ("one_hot @ E", "einsum, optimize=False", "einsum, optimize=True"))
+    # The page's comparisons, measured again here with many interleaved runs: the snippet's
+    # own table is what one build measured, and on a loaded machine a single table can be
+    # noisy; these ratios are about the code, so the best of many runs is what to compare.
+    E, tokens, one_hot = ns["E"], ns["tokens"], ns["one_hot"]
+    best = _interleaved_best({
+        "index": lambda: E[tokens],
+        "matmul": lambda: one_hot @ E,
+        "plain": lambda: np.einsum("btv,vd->btd", one_hot, E),
+        "blas": lambda: np.einsum("btv,vd->btd", one_hot, E, optimize=True),
+    })
     # indexing is the fastest, by far
-    for _, timing in list(rows.values())[1:]:
-        assert index.median < timing.best / 5
-    # the same FLOPs, several times apart: optimize=True hands the product to BLAS
-    assert blas.best < plain.best / 3
-    assert matmul.best < plain.best / 3
-    # and the two BLAS routes land close together
-    assert max(matmul.best, blas.best) < 3 * min(matmul.best, blas.best)
+    assert best["index"] < min(best["matmul"], best["plain"], best["blas"]) / 5, best
+    # the same FLOPs, at least twice as fast through BLAS (the page: "at least twice ...
+    # often several times"; measured 2.8x to 10x across NumPy 2.0-2.5 on one machine)
+    assert best["blas"] < best["plain"] / 2, best
+    assert best["matmul"] < best["plain"] / 2, best
 
 
 # --- Check yourself -------------------------------------------------------------------------
@@ -115,17 +139,19 @@ def test_check_doubling_t_doubles_the_flops_and_keeps_the_ratio():
 
 
 def test_einsum_reaches_matmul_only_when_optimize_is_set(monkeypatch):
-    """The page says optimize=True hands the product to np.matmul (recent NumPy); False does not."""
+    """The page says optimize=True hands the product to np.matmul in recent NumPy and to
+    np.tensordot in older versions (2.0 among them); optimize=False calls neither."""
     import numpy._core.einsumfunc as einsumfunc
 
     calls = []
-    real_matmul = einsumfunc.matmul
+    routine = "matmul" if hasattr(einsumfunc, "matmul") else "tensordot"
+    real = getattr(einsumfunc, routine)
 
     def spy(*args, **kwargs):
         calls.append(args[0].shape)
-        return real_matmul(*args, **kwargs)
+        return real(*args, **kwargs)
 
-    monkeypatch.setattr(einsumfunc, "matmul", spy)
+    monkeypatch.setattr(einsumfunc, routine, spy)
     rng = np.random.default_rng(0)
     one_hot, E = np.eye(V)[rng.integers(0, V, size=(B, T))], rng.normal(size=(V, D))
     plain = np.einsum("btv,vd->btd", one_hot, E)
