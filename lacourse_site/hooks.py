@@ -15,6 +15,7 @@ sys.path[:0] = [str(_ROOT), str(_ROOT / "learner")]
 
 from lacourse_site.site import (  # noqa: E402
     on_config,
+    on_env,
     on_page_content,
     on_page_context,
     on_page_markdown,
@@ -28,6 +29,7 @@ from lacourse_site.site import (  # noqa: E402
 
 __all__ = [
     "on_config",
+    "on_env",
     "on_page_content",
     "on_page_context",
     "on_page_markdown",

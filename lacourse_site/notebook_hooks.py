@@ -32,6 +32,7 @@ from mkdocs.utils import get_relative_url
 
 from lacourse_site import notebooks
 from lacourse_site.site import tex_to_mathml  # one LaTeX -> MathML conversion for every page
+from lacourse_site.notebook_css import prune as prune_css  # a notebook page keeps the CSS it uses
 
 log = logging.getLogger("mkdocs.plugins.lacourse_site.notebooks")
 
@@ -66,12 +67,32 @@ def _site(config) -> notebooks.Site:
     )
 
 
+_notebooks_memo: dict[str, dict] = {}  # inputs -> generated notebooks, for as long as the process lives
+
+
+def _generated(docs: Path, site, languages):
+    """notebooks.generate, once per set of inputs: both language builds run on_pre_build, and
+    under `mkdocs serve` a save that touches no lab page or snippet needs no new notebooks."""
+    root = Path(notebooks.__file__).resolve().parent.parent
+    digest = hashlib.sha256(repr((site, languages, str(docs))).encode())
+    inputs = [*sorted(Path(docs).glob("*/labs/*.md")), *sorted((root / "snippets").rglob("*.py")),
+              Path(notebooks.__file__), root / "learner" / "pyproject.toml"]
+    for path in inputs:
+        if path.is_file():
+            digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    key = digest.hexdigest()
+    if key not in _notebooks_memo:
+        _notebooks_memo.clear()
+        _notebooks_memo[key] = notebooks.generate(docs, site, languages)
+    return _notebooks_memo[key]
+
+
 def on_pre_build(config):
     docs = Path(config.docs_dir)
     i18n = _i18n(config)
     languages = [language.locale for language in i18n.config.languages] if i18n else None
     try:
-        wanted = notebooks.generate(docs, _site(config), languages)
+        wanted = _generated(docs, _site(config), languages)
     except (notebooks.NotebookError, OSError) as error:
         raise PluginError(f"lab notebooks: {error}") from None
     written = [path for path, text in wanted.items() if notebooks.write_if_changed(path, text)]
@@ -156,6 +177,7 @@ def on_page_content(html_text, page, config, files):
         page.meta["lab_title"] = title
         say = notebooks.words(match.group("lang"))
         page.title = f"{title} · {say['box_title']}"
+        page.meta["search"] = {"exclude": True}  # its lab page is in the index with the same text
         html_text = _notebook_math(html_text, src)
         html_text = _tidy(html_text)
         html_text = _stylesheet(html_text, page, config)
@@ -197,17 +219,14 @@ _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
 
 
 def _stylesheet(html_text: str, page, config) -> str:
-    """nbconvert inlines about 600 KB of CSS in every notebook page: serve it once, as a file.
-
-    The same CSS for every notebook, so one file (named by its hash) that browsers cache; the
-    search index no longer parses it either. on_post_page links it from the page's head.
-    """
+    """nbconvert inlines about 600 KB of JupyterLab CSS in every notebook page (~90 KB
+    gzipped, half a second of style work on a phone): take it out of the content (the search
+    index no longer parses it either); on_post_page puts back, in the page's head, only the
+    rules that can match the finished page (lacourse_site.notebook_css: ~12 KB)."""
     css = "\n".join(_STYLE.findall(html_text)).strip()
     if not css:
         return html_text
-    name = f"assets/stylesheets/jupyter-{hashlib.sha256(css.encode()).hexdigest()[:8]}.css"
-    notebooks.write_if_changed(Path(config.site_dir) / name, css + "\n")
-    page.meta["lacourse_stylesheet"] = name
+    page.meta["lacourse_css"] = css
     return _STYLE.sub("", html_text)
 
 
@@ -227,7 +246,6 @@ def on_post_page(output, page, config):
         return output
     for pattern in _SCRIPTS:
         output = pattern.sub("", output)
-    if name := page.meta.get("lacourse_stylesheet"):
-        link = f'<link rel="stylesheet" href="{get_relative_url(name, page.url)}">'
-        output = output.replace("</head>", f"{link}\n</head>", 1)
+    if css := page.meta.get("lacourse_css"):
+        output = output.replace("</head>", f"<style>{prune_css(css, output)}</style>\n</head>", 1)
     return output

@@ -29,13 +29,16 @@ from copy import deepcopy
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+import jinja2
 import markdown_exec
 import math_core
+from material.plugins.search import plugin as search_plugin
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from pymdownx.superfences import SuperFencesException
 
 import lacourse
+from lacourse_site import mathfont
 from lacourse_site.runner import SNIPPETS_DIR, SnippetError, run_code
 
 LEARNER_PACKAGE = Path(lacourse.__file__).resolve().parent
@@ -56,6 +59,7 @@ EXEC_FENCE = re.compile(
 INCLUDE = re.compile(r'^--8<--\s+"(?P<path>[^"]+)"$')
 
 _outputs: dict[str, str] = {}  # cache key -> output; lives as long as the process
+_formatted: dict[str, tuple[str, int, str]] = {}  # block + options -> (HTML, figures after it, run key)
 _stats = {"run": 0, "reused": 0, "seconds": 0.0}
 _state = {"page": "?", "library": "", "snippets": SNIPPETS_DIR, "serving": False, "repo": None, "figures": 0}
 
@@ -97,6 +101,7 @@ def on_startup(command, dirty):
 
 def on_config(config):
     markdown_exec.formatters["python"] = markdown_exec.formatters["py"] = _format_python
+    _index_lean_and_once()
     # Check includes where pymdownx.snippets will read them.
     base = config.mdx_configs["pymdownx.snippets"]["base_path"]
     _state["snippets"] = Path(base[0] if isinstance(base, list) else base)
@@ -109,6 +114,7 @@ def on_pre_build(config):
     if i18n is not None and i18n.building:
         return  # a nested language build keeps the outer build's fingerprint, so it reuses every output
     _state["library"] = library_fingerprint()
+    _math_chars.clear()  # gathered from every page of every language, for the math font
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -137,12 +143,17 @@ def on_page_content(html_text, page, config, files):
 
 
 _MATH_ELEMENT = re.compile(r"<math\b.*?</math>", re.DOTALL)
+_math_chars: set[str] = set()  # what this build's formulas draw (lacourse_site.mathfont)
 
 
 def on_post_page(output, page, config):
     """MathML 3 style attributes on every formula of the finished page, whoever typeset it
-    (notebook pages convert their own math)."""
-    return _MATH_ELEMENT.sub(lambda m: _displaystyle_in_mstyle(m.group(0)), output) if "<math" in output else output
+    (notebook pages convert their own math); the characters it draws go into the math font."""
+    if "<math" not in output:
+        return output
+    output = _MATH_ELEMENT.sub(lambda m: _displaystyle_in_mstyle(m.group(0)), output)
+    _math_chars.update(mathfont.characters(output))
+    return output
 
 
 def on_page_context(context, page, config, nav):
@@ -211,6 +222,7 @@ def on_post_build(config):
     if i18n is not None:
         others = [lang.locale for lang in i18n.config.languages if not lang.default]
         split_search_index(Path(config.site_dir), i18n.default_language, others)
+    mathfont.write(Path(config.site_dir), _math_chars)  # after every language's pages
     log.info(
         "lacourse: %d blocks executed in %.2f s, %d outputs reused",
         _stats["run"],
@@ -235,7 +247,8 @@ def split_search_index(site: Path, default_locale: str, locales: list[str]) -> N
         own = [{**doc, "location": doc["location"][len(prefix):]} for doc in docs if doc["location"].startswith(prefix)]
         target = site / locale / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps({**index, "config": {**index["config"], "lang": [locale]}, "docs": own}), "utf-8")
+        own_index = {**index, "config": {**index["config"], "lang": [locale]}, "docs": own}
+        target.write_text(json.dumps(own_index, separators=(",", ":")), "utf-8")
         for page in (site / locale).rglob("*.html"):
             depth = len(page.relative_to(site / locale).parts) - 1
             base = "/".join([".."] * depth) or "."
@@ -247,13 +260,113 @@ def split_search_index(site: Path, default_locale: str, locales: list[str]) -> N
             page.write_text(re.sub(r'"base": "[^"]*"', f'"base": "{base}"', text, count=1), encoding="utf-8")
     default = [doc for doc in docs if not any(doc["location"].startswith(f"{loc}/") for loc in locales)]
     default_config = {**index["config"], "lang": [default_locale]}
-    index_path.write_text(json.dumps({**index, "config": default_config, "docs": default}), encoding="utf-8")
+    default_index = {**index, "config": default_config, "docs": default}
+    index_path.write_text(json.dumps(default_index, separators=(",", ":")), encoding="utf-8")
+
+
+# --- speed: what a build or a `mkdocs serve` rebuild can reuse -----------------------------
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory, keyed by Jinja on the template's name and source:
+    each build (and the second language's, and every `mkdocs serve` rebuild) makes a new Jinja
+    environment and would otherwise compile Material's ~80 templates again."""
+
+    def __init__(self):
+        self.store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket):
+        if (code := self.store.get(bucket.key)) is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket):
+        self.store[bucket.key] = bucket.bytecode_to_string()
+
+
+_BYTECODE = _MemoryBytecodeCache()
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = _BYTECODE
+    return env
+
+
+# What the search index is given: the prose a reader searches, with its inline code. Figures
+# (SVG), MathML and code blocks (the snippets and what they print) are left out: tick labels,
+# MathML tokens, numbers and whole source files were half of each language's index (126 KB
+# gzipped, fetched on the first search) and most of the parsing time; a snippet is found by the
+# prose around it, which names what it does. Token spans go too (the text stays).
+_NOT_SEARCHED = re.compile(r"<svg\b.*?</svg>|<math\b.*?</math>|<pre\b.*?</pre>", re.DOTALL)
+_SPAN = re.compile(r"</?span\b[^>]*>")
+_search_entries: dict[str, list[dict]] = {}  # page URL, title and content -> its index entries
+
+
+def searchable(content: str) -> str:
+    return _SPAN.sub("", _NOT_SEARCHED.sub("", content))
+
+
+def _index_lean_and_once() -> None:
+    """Material's search parses every page's HTML on every build (half of a `mkdocs serve`
+    rebuild, most of it in figures, formulas and highlighted code): give it the lean HTML, and
+    parse a page again only when its content changed."""
+    index_class = search_plugin.SearchIndex
+    if getattr(index_class, "_lacourse", False):
+        return
+    parse = index_class.add_entry_from_context
+
+    def add_entry_from_context(index, page):
+        key = hashlib.sha256(
+            json.dumps([page.url, page.title, page.meta.get("title"), page.meta.get("search"), page.content],
+                       default=str).encode()
+        ).hexdigest()
+        if (entries := _search_entries.get(key)) is None:
+            before, content = len(index.entries), page.content
+            page.content = searchable(content)
+            try:
+                parse(index, page)
+            finally:
+                page.content = content
+            entries = _search_entries[key] = index.entries[before:]
+            del index.entries[before:]
+        index.entries.extend(deepcopy(entries))
+
+    index_class.add_entry_from_context = add_entry_from_context
+    index_class._lacourse = True
 
 
 # --- executing blocks -------------------------------------------------------------------
 
 
 def _format_python(**kwargs):
+    """A block's HTML, memoised: the same block, options and alt text give the same HTML.
+
+    Highlighting a block's source and output (Pygments, a Markdown instance per block) costs
+    more than running most blocks, and every build renders each block twice (once per
+    language) and `mkdocs serve` renders every block of every page on each rebuild; the memo
+    makes an unchanged block cost a dictionary lookup. The key holds everything the HTML
+    depends on: the code, every option, the alt text, the library fingerprint (as for the
+    output), the repository link and the page's figure count (figure ids are numbered per page).
+    """
+    options = {k: v for k, v in kwargs.items() if k not in {"md", "run", "transform_source"}}
+    key = hashlib.sha256(
+        json.dumps([_state["library"], _state["repo"], _state["figures"], options], sort_keys=True, default=repr)
+        .encode()
+    ).hexdigest()
+    if os.environ.get("LACOURSE_NO_MEMO") != "1" and (memo := _formatted.get(key)) is not None:
+        html_text, figures, run_key = memo
+        if run_key in _outputs:  # the run cache is what counts executions: count a reuse there too
+            _stats["reused"] += 1
+            _record("reused", kwargs.get("extra", {}).get("title", "?"), 0.0)
+            _state["figures"] = figures
+            return html_text
+    html_text = _format_python_uncached(**kwargs)
+    if 'id="exec-' not in html_text and "snippet-failure" not in html_text:
+        run_key = hashlib.sha256(f"{_state['library']}\0{kwargs.get('code', '')}".encode()).hexdigest()
+        _formatted[key] = (html_text, _state["figures"], run_key)
+    return html_text
+
+
+def _format_python_uncached(**kwargs):
     extra = kwargs.get("extra", {})
     alt = extra.pop("alt", None)  # language-specific: kept out of the cache key and the source fence
     volatile = extra.pop("volatile", None) is not None
