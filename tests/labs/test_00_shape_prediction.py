@@ -184,11 +184,26 @@ def test_every_group_answer_is_collapsed_and_the_numbers_quoted_are_printed(lang
     for answer, group in zip(text.split(title)[1:], GROUPS):
         assert f"{LAB}/{group}.py" in answer.split("\n## ")[0]
     outputs = " ".join(run(g).output for g in GROUPS)
-    for number in ("29,491,200", "32,636,928", "34,406,400"):
-        assert number in text and number in outputs
-    assert "36 " in text and ("seven" in text or "siete" in text)
+    for number in ("29,491,200", "32,636,928", "34,406,400", "24,576"):
+        # Spanish prose groups thousands with a no-break space (29 491 200), English with commas
+        quoted = number if language == "en" else number.replace(",", "\u00a0")
+        assert quoted in text and number.replace(",", "") in outputs.replace(",", ""), number
+    assert "29,491,200" in outputs  # the snippet prints it in the English way, on both pages
+    # "36 expressions": the number of questions the snippets ask (test above), in the abstract
+    abstract = text.split("\n\n", 2)[1]
+    assert f"{sum(len(run(g).namespace['questions']) for g in GROUPS)} " in abstract
+    assert "seven" in abstract or "siete" in abstract
     assert text.splitlines()[0] == {"en": "# Lab 00 · Shape prediction", "es": "# Laboratorio 00 · Predicción de formas"}[language]
     assert text.rstrip().splitlines()[-1].endswith("](01-matmul-performance.md).")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_home_page_counts_the_expressions_as_the_lab_does(language):
+    """The home page's table of labs said "two dozen"; there are 36."""
+    home = (DOCS / language / "index.md").read_text(encoding="utf-8")
+    line = next(line for line in home.splitlines() if "(labs/00-shape-prediction.md)" in line)
+    count = sum(len(run(g).namespace["questions"]) for g in GROUPS)
+    assert f" {count} " in line and "dozen" not in line and "docenas" not in line, line
 
 
 def test_the_output_fits_88_columns():
