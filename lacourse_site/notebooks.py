@@ -516,6 +516,10 @@ def build(lab: Lab, variant: str, site: Site, snippets: Path = SNIPPETS_DIR) -> 
     if variant not in VARIANTS:
         raise ValueError(f"variant must be one of {VARIANTS}")
     markdown = lab.page.read_text(encoding="utf-8")
+    # The site's questions (README, "Writing a question"): no <quiz> tags, and each blank
+    # `[[answer]]` left empty for the learner's prediction (the notebook checks them).
+    markdown = re.sub(r"^</?quiz>\n", "", markdown, flags=re.M)
+    markdown = re.sub(r"\[\[[^\]]*\]\]", " ", markdown)
     ctx = _Context(lab, site, variant, Path(snippets))
     lines = _join_inline_math(markdown).splitlines()
     # The title, then the cells the generator adds, then the page.

@@ -1,0 +1,237 @@
+"""Questions in the page (mkdocs-quiz `<quiz>` blocks): every expected answer is the build's.
+
+* Each page's questions carry the value its snippets compute: lab 00's 36 expressions are
+  evaluated here in their snippets' namespaces; a theory or exercise question is mapped in
+  EXPECTED to the value its answer's snippet computes.
+* English and Spanish pages carry the same answers (the same blanks, the same right choices).
+* docs/assets/quiz-answers.js, which lets a blank take a shape in names or numbers and a number
+  within its tolerance, agrees with the running example's sizes and accepts and rejects what
+  it says (run by node here, and in the browser by tests/browser/test_quizzes.py).
+* The lab notebooks carry no question markup and no answer.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+
+import pytest
+
+from conftest import DOCS, LANGUAGES, ROOT
+from lacourse import universe
+from lacourse_site.runner import run_file
+
+SHIM = ROOT / "docs" / "assets" / "quiz-answers.js"
+QUIZ = re.compile(r"^[ \t]*<quiz>\n(.*?)^[ \t]*</quiz>[ \t]*$", re.S | re.M)
+BLANK = re.compile(r"\[\[([^\]]+)\]\]")
+CHOICE = re.compile(r"^\s*[-*] \[([ xX]?)\] (.*)$", re.M)
+SIZES = {name: getattr(universe, name) for name in
+         ("B", "T", "D", "H", "D_HEAD", "V", "N_VERBS", "N_TENSES", "N_PERSONS", "N_SLOTS")}
+
+
+@dataclass
+class Quiz:
+    text: str
+    blanks: list[str] = field(default_factory=list)
+    choices: list[tuple[bool, str]] = field(default_factory=list)
+
+    @property
+    def right(self) -> list[int]:
+        return [i for i, (correct, _) in enumerate(self.choices) if correct]
+
+
+def quizzes(language: str, page: str) -> list[Quiz]:
+    text = (DOCS / language / page).read_text(encoding="utf-8")
+    found = []
+    for match in QUIZ.finditer(text):
+        body = match.group(1).split("\n---\n")[0]  # before `---`: the question, blanks and choices
+        found.append(Quiz(match.group(1), BLANK.findall(body),
+                          [(mark.lower() == "x", label) for mark, label in CHOICE.findall(body)]))
+    return found
+
+
+def pages_with_quizzes() -> list[str]:
+    return sorted(p.relative_to(DOCS / "en").as_posix() for p in (DOCS / "en").rglob("*.md")
+                  if "<quiz>" in p.read_text(encoding="utf-8"))
+
+
+def value(answer: str):
+    """What a blank's answer means: a shape or number (names are the running example's sizes),
+    `(centre, tolerance)` for "1.33 ± 0.01", else the text."""
+    centre, _, tolerance = answer.partition("±")
+    if tolerance:
+        return (float(value(centre)), float(value(tolerance)))
+    try:
+        return eval(answer.replace("^", "**"), {"__builtins__": {}}, dict(SIZES))  # noqa: S307  our own pages
+    except (NameError, SyntaxError):
+        return answer.strip()
+
+
+def agrees(answer: str, computed) -> bool:
+    meant = value(answer)
+    if "±" in answer:
+        centre, tolerance = meant
+        return abs(float(computed) - centre) <= tolerance / 2  # the centre is the value, rounded
+    if isinstance(computed, float):
+        return isinstance(meant, (int, float)) and abs(meant - computed) <= 1e-12 * max(1.0, abs(computed))
+    return meant == computed
+
+
+# --- lab 00: the 36 expressions, evaluated in their snippets' namespaces --------------------------
+
+LAB00 = "labs/00-shape-prediction.md"
+LAB00_GROUPS = ["indexing", "reshape_and_transpose", "broadcasting", "matmul_chains", "einsum_specs",
+                "expressions_that_fail"]
+
+
+def lab00_results() -> dict[int, list]:
+    """number -> [shape] (+ [FLOPs] for products) or [error type], computed from the snippets."""
+    results = {}
+    for group in LAB00_GROUPS:
+        ns = run_file(f"labs/00_shape_prediction/{group}.py").namespace
+        for number, expression in ns["questions"].items():
+            if group == "einsum_specs":
+                spec, names = expression
+                operands = eval(f"[{names}]", ns)  # noqa: S307
+                results[number] = [ns["np"].einsum(spec, *operands).shape, ns["einsum_flops"](spec, *operands)]
+            elif group == "matmul_chains":
+                ns["Counted"].flops = 0
+                shape = eval(expression, ns).shape  # noqa: S307
+                results[number] = [shape, ns["Counted"].flops]
+            elif group == "expressions_that_fail":
+                with pytest.raises(Exception) as caught:  # noqa: PT011  the type is the answer
+                    eval(expression, ns)  # noqa: S307
+                results[number] = [type(caught.value).__name__]
+            else:
+                results[number] = [eval(expression, ns).shape]  # noqa: S307
+    return results
+
+
+def lab00_rows(quiz: Quiz) -> dict[int, list[str]]:
+    rows = {}
+    for line in quiz.text.splitlines():
+        if match := re.match(r"^\| (\d+) \|", line):
+            rows[int(match.group(1))] = BLANK.findall(line)
+    return rows
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_lab00_every_expression_has_a_blank_with_the_computed_answer(language):
+    results = lab00_results()
+    assert sorted(results) == list(range(1, 37))
+    found = {}
+    for quiz in quizzes(language, LAB00):
+        found.update(lab00_rows(quiz))
+    assert sorted(found) == list(range(1, 37)), "one quiz row per expression"
+    for number, answers in found.items():
+        assert len(answers) == len(results[number]), number
+        for answer, computed in zip(answers, results[number]):
+            assert agrees(answer, computed), (number, answer, computed)
+    assert len(quizzes(language, LAB00)) == 6  # one per section
+
+
+def test_the_answer_values_catch_a_wrong_answer():
+    assert agrees("(B, T, D)", (32, 12, 64)) and not agrees("(B, D, T)", (32, 12, 64))
+    assert agrees("(300,)", (300,)) and not agrees("(300,)", (300, 1))
+    assert agrees("29491200", 29_491_200) and not agrees("29491200", 29_491_201)
+    assert agrees("1.33 ± 0.01", 1.3312) and not agrees("1.33 ± 0.01", 1.34)
+    assert agrees("ValueError", "ValueError") and not agrees("ValueError", "IndexError")
+
+
+# --- theory and exercises: each question mapped to the value its snippet computes -----------------
+
+EXPECTED: dict[str, callable] = {}  # page -> () -> one entry per quiz: [blank values] or {"right": [...]}
+
+
+def expected_for(page: str):
+    def register(function):
+        EXPECTED[page] = function
+        return function
+    return register
+
+
+@pytest.mark.parametrize("page", sorted(set(pages_with_quizzes()) - {LAB00}))
+def test_every_question_carries_the_value_its_snippet_computes(page):
+    assert page in EXPECTED, f"{page}: map its questions to their snippets in EXPECTED"
+    expected = EXPECTED[page]()
+    for language in LANGUAGES:
+        found = quizzes(language, page)
+        assert len(found) == len(expected), (language, page)
+        for n, (quiz, want) in enumerate(zip(found, expected), start=1):
+            if isinstance(want, dict):
+                assert quiz.right == want["right"] and not quiz.blanks, (language, page, n, quiz.choices)
+            else:
+                assert len(quiz.blanks) == len(want), (language, page, n)
+                for answer, computed in zip(quiz.blanks, want):
+                    assert agrees(answer, computed), (language, page, n, answer, computed)
+
+
+# --- both languages, the markup, the notebooks ------------------------------------------------------
+
+def answers(quiz: Quiz):
+    """What must not differ between languages: the blanks, which choices are right, and the code
+    each choice shows."""
+    return quiz.blanks, [(correct, re.findall(r"`[^`]+`", label)) for correct, label in quiz.choices]
+
+
+@pytest.mark.parametrize("page", pages_with_quizzes())
+def test_both_languages_carry_the_same_answers(page):
+    english, spanish = ([answers(q) for q in quizzes(lang, page)] for lang in LANGUAGES)
+    assert english == spanish
+
+
+@pytest.mark.parametrize("page", pages_with_quizzes())
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_question_has_an_answer_and_sits_at_the_top_level(page, language):
+    text = (DOCS / language / page).read_text(encoding="utf-8")
+    assert text.count("<quiz>") == text.count("</quiz>") == len(quizzes(language, page))
+    for quiz in quizzes(language, page):
+        assert quiz.blanks or quiz.right, quiz.text[:80]
+        assert not (quiz.blanks and quiz.choices), "one kind per question"
+    # mkdocs-quiz reads <quiz> blocks anywhere, but the lab notebooks drop only top-level tags
+    assert not re.search(r"^[ \t]+</?quiz>", text, re.M), "a <quiz> tag starts its line"
+
+
+def test_lab_notebooks_carry_no_question_markup_or_answer():
+    from lacourse_site import notebooks
+
+    lab = next(lab for lab in notebooks.find_labs(DOCS, ["es"]) if lab.page.name == "00-shape-prediction.md")
+    notebook = notebooks.build(lab, "solutions", notebooks.Site())
+    text = "\n".join("".join(cell["source"]) for cell in notebook["cells"])
+    assert "<quiz>" not in text and "[[" not in text
+    assert "| 1 | `E[tokens]` |" in text  # the table stays, its answer column empty
+
+
+# --- the equivalence script ---------------------------------------------------------------------
+
+SAME = [  # (typed, expected answer, accepted?)
+    ("(32,12,64)", "(B, T, D)", True), ("(B,T,D)", "(B, T, D)", True), (" [ 32 , 12 , 64 ] ", "(B, T, D)", True),
+    ("32, 12, 64", "(B, T, D)", True), ("(b, t, d)", "(B, T, D)", True), ("(B, D, T)", "(B, T, D)", False),
+    ("(B, T)", "(B, T, D)", False), ("(32,)", "(B,)", True), ("(B)", "(B,)", True), ("32", "(B,)", False),
+    ("(B, T, D_h)", "(B, T, D_HEAD)", True), ("(B*T, D)", "(384, 64)", True), ("(300,)", "(N_VERBS * N_SLOTS,)", True),
+    ("29,491,200", "29491200", True), ("29 491 200", "29491200", True), ("29\u00a0491\u00a0200", "29491200", True),
+    ("2*B*T*V*D", "29491200", True), ("2BTVD", "29491200", True), ("2.94912e7", "29491200", True),
+    ("29491201", "29491200", False), ("2BHT^2D_h", "589824", True), ("0", "0", True), ("1", "0", False),
+    ("1.335", "1.33 ± 0.01", True), ("1,34", "1.33 ± 0.01", True), ("1.35", "1.33 ± 0.01", False),
+    ("valueerror", "ValueError", True), ("IndexError", "ValueError", False), ("", "(B,)", False),
+]
+
+
+def test_the_script_knows_the_running_example_sizes():
+    text = SHIM.read_text(encoding="utf-8")
+    block = re.search(r"var SIZES = \{(.*?)\};", text, re.S).group(1)
+    assert dict(re.findall(r"(\w+): (\d+)", block)) == {k: str(v) for k, v in SIZES.items()}
+
+
+def test_the_script_accepts_equal_answers_and_rejects_others():
+    node = shutil.which("node") or shutil.which("nodejs")
+    if node is None:
+        pytest.skip("node is not installed; tests/browser/test_quizzes.py runs the same cases in Chromium")
+    program = f"const q = require({json.dumps(str(SHIM))}); " \
+              f"console.log(JSON.stringify({json.dumps(SAME)}.map(([g, e]) => q.same(g, e))));"
+    done = subprocess.run([node, "-e", program], capture_output=True, text=True, timeout=60, check=True)
+    got = json.loads(done.stdout)
+    assert [(g, e, ok) for (g, e, _), ok in zip(SAME, got)] == SAME
