@@ -22,7 +22,7 @@ print(f"{'':22s} {'|p| / |b|':>10s} {'max |A^T (b - p)|':>18s}")
 for name, p in [("QR projection", proj), ("sum of 1-D projections", one_by_one)]:
     print(f"{name:22s} {np.linalg.norm(p) / np.linalg.norm(b):10.4f}", end=" ")
     print(f"{np.abs(A.T @ (b - p)).max():18.1e}")
-# Any machine: QR is backward stable, so b - p is perpendicular to A up to ~ n eps |A| |b|
+# Any machine: QR is backward stable; b - p is perpendicular to A up to ~ n eps |A||b|
 eps = np.finfo(float).eps
 assert np.abs(A.T @ (b - proj)).max() <= D * eps * np.linalg.norm(A) * np.linalg.norm(b)
 cases = check_project_onto_subspace(project_onto_subspace)
