@@ -30,7 +30,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from lacourse_site import notebooks
+from lacourse_site import learner_wheel, notebooks
 from lacourse_site.site import tex_to_mathml  # one LaTeX -> MathML conversion for every page
 from lacourse_site.notebook_css import prune as prune_css  # a notebook page keeps the CSS it uses
 
@@ -110,6 +110,15 @@ def on_pre_build(config):
         jupyter.config["cache_dir"] = f"{base}/{i18n.current_language}"
 
 
+def on_post_build(config):
+    """The learner's package, as every notebook's first cell installs it: site/downloads/<wheel>."""
+    try:
+        wheel, seconds = learner_wheel.publish(Path(config.site_dir))
+    except learner_wheel.WheelError as error:
+        raise PluginError(str(error)) from None
+    log.debug("lacourse: %s in %.2f s", wheel, seconds)
+
+
 # --- pages ------------------------------------------------------------------------------------
 
 
@@ -143,7 +152,8 @@ def _box(page, config, files, lab: str, on_notebook_page: bool) -> str:
     if on_notebook_page:
         lab_url = url(f"{PurePosixPath(page.file.src_uri).parent.parent}/{lab}.md")
         lab_title = html.escape(page.meta.get("lab_title", lab)) if hasattr(page, "meta") else lab
-        intro = say["box_notebook"].format(title=lab_title, url=lab_url or "../")
+        intro = say["box_notebook"].format(
+            lab=notebooks.lab_reference(lab_title, language, f"[{{}}]({lab_url or '../'})"))
         intro = re.sub(r"\[([^\]]*)\]\(([^)]*)\)", r'<a href="\2">\1</a>', html.escape(intro, quote=False))
     else:
         view = url(f"{folder}/notebook.ipynb")
@@ -156,6 +166,9 @@ def _box(page, config, files, lab: str, on_notebook_page: bool) -> str:
         href = url(f"{folder}/{name}")
         if href is not None:
             links.append(f'<a href="{href}" download="{name}">{say[label]}</a>')
+    wheel = learner_wheel.wheel_name()  # the learner's package: on_post_build puts it there
+    href = html.escape(get_relative_url(learner_wheel.site_path(), page.url), quote=True)
+    links.append(f'<a href="{href}" download="{wheel}">{say["wheel"]}</a>')
     colab = _colab(config, language, lab)
     if colab:
         links.append(f'<a href="{html.escape(colab, quote=True)}">{say["colab"]}</a>')

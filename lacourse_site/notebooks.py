@@ -24,6 +24,8 @@ files; `python -m lacourse_site.notebooks OUT_DIR` writes them anywhere (for Col
 from __future__ import annotations
 
 import argparse
+import ast
+import json
 import os
 import posixpath
 import re
@@ -35,72 +37,97 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+from lacourse_site import learner_wheel
 from lacourse_site.runner import ROOT, SNIPPETS_DIR
 
 LAB_PAGE = re.compile(r"^(?P<number>\d\d)-[a-z0-9-]+\.md$")
-VARIANTS = ("learner", "solutions")
+VARIANTS = ("learner", "solutions")  # published; "filled" (tests): the learner's, TODOs done
 
 # Words the generator adds, per language.
 WORDS = {
     "en": {
         "setup": (
-            "**Set-up.** This notebook runs the course's own code, the `lacourse` package. In a "
-            "clone of the repository, install it once with `python -m pip install -e .` (the "
-            "README's command) and start Jupyter from the repository's root folder."
+            "**Set-up.** This notebook runs the course's own code, the `lacourse` package, which "
+            "needs only NumPy, matplotlib and threadpoolctl."
         ),
-        "setup_remote": " Elsewhere (Colab, for instance) the next cell installs it from {repo}.",
+        "setup_url": "Where it is missing (Colab, a fresh Jupyter), the next cell installs it from the site: {wheel}.",
+        "setup_local": (
+            "Where it is missing, the next cell says what to run: download {wheel} from the lab "
+            "page (the Notebook box) and install it with `python -m pip install {wheel}`."
+        ),
+        "setup_repo": (
+            " In a clone of the repository ({repo}), the README's `python -m pip install -e .` "
+            "installs it with the site."
+        ),
+        "missing": (
+            "lacourse, the course's package, is not installed: download {wheel} from the lab "
+            "page (the Notebook box), then run: python -m pip install {wheel}"
+        ),
         "origin": (
-            "*Generated from the lab page [{title}]({url}), which shows every answer with the "
-            "output it prints. {which}*"
+            "*Generated from the lab page {lab}, which shows every answer with the output it "
+            "prints. {which}*"
         ),
         "learner": (
             "This is the learner's notebook: write your code where a cell says `# TODO`; the "
-            "answers are in the solutions notebook."
+            "check after it stops the cell until you have. The answers are in the solutions "
+            "notebook."
         ),
         "solutions": "This is the solutions notebook: every answer is filled in.",
         "answer_hidden": "**{title}:** in the solutions notebook and on the lab page.",
         "answer_exercise": "**{title}:** write yours in the next cell, then run it.",
-        "todo": "TODO: your code here",
-        "install_comment": "the course's package, if missing (e.g. on Colab)",
+        "todo": "TODO: write your code here",
         "print_comment": "print numbers as the site does",
         # the box on the site
         "box_title": "Notebook",
         "view": "View the notebook",
         "download": "Download it (.ipynb)",
         "download_solutions": "Download the solutions (.ipynb)",
+        "wheel": "The course's package (.whl)",
         "colab": "Open in Colab",
         "back": "Back to the lab page",
         "box_lab": "Work through this lab in Jupyter: same text and code, with a `# TODO` where you write.",
         "box_notebook": (
-            "The notebook of [{title}]({url}), shown without output: the lab page shows every "
-            "answer executed."
+            "The notebook of {lab}, shown without output: the lab page shows every answer "
+            "executed."
         ),
     },
     "es": {
         "setup": (
-            "**Preparación.** Este cuaderno ejecuta el código del curso, el paquete `lacourse`. En "
-            "una copia del repositorio, instálalo una vez con `python -m pip install -e .` (la "
-            "orden del README) y abre Jupyter desde la carpeta raíz del repositorio."
+            "**Preparación.** Este cuaderno ejecuta el código del curso, el paquete `lacourse`, "
+            "que solo necesita NumPy, matplotlib y threadpoolctl."
         ),
-        "setup_remote": " En otro sitio (Colab, por ejemplo), la celda siguiente lo instala desde {repo}.",
+        "setup_url": "Donde falte (Colab, un Jupyter recién instalado), la celda siguiente lo instala desde el sitio: {wheel}.",
+        "setup_local": (
+            "Donde falte, la celda siguiente dice qué ejecutar: descarga {wheel} desde la página "
+            "del laboratorio (el recuadro «Cuaderno») e instálalo con `python -m pip install {wheel}`."
+        ),
+        "setup_repo": (
+            " En una copia del repositorio ({repo}), la orden del README `python -m pip install -e .` "
+            "lo instala junto con el sitio."
+        ),
+        "missing": (
+            "lacourse, el paquete del curso, no está instalado: descarga {wheel} desde la página "
+            "del laboratorio (el recuadro «Cuaderno») y ejecuta: python -m pip install {wheel}"
+        ),
         "origin": (
-            "*Generado a partir de la página del laboratorio [{title}]({url}), que muestra cada "
-            "respuesta con lo que imprime. {which}*"
+            "*Generado a partir de la página {lab}, que muestra cada respuesta con lo que "
+            "imprime. {which}*"
         ),
         "learner": (
             "Este es el cuaderno para trabajar: escribe tu código donde una celda dice `# TODO`; "
-            "las respuestas están en el cuaderno de soluciones."
+            "la comprobación que lo sigue detiene la celda hasta que lo hayas escrito. Las "
+            "respuestas están en el cuaderno de soluciones."
         ),
         "solutions": "Este es el cuaderno de soluciones: todas las respuestas están escritas.",
         "answer_hidden": "**{title}:** en el cuaderno de soluciones y en la página del laboratorio.",
         "answer_exercise": "**{title}:** escribe la tuya en la celda siguiente y ejecútala.",
-        "todo": "TODO: tu código aquí",
-        "install_comment": "el paquete del curso, si falta (p. ej. en Colab)",
-        "print_comment": "imprime los números como el sitio",
+        "todo": "TODO: escribe tu código aquí",
+        "print_comment": "print numbers as the site does",  # code comments stay in English
         "box_title": "Cuaderno",
         "view": "Ver el cuaderno",
         "download": "Descargarlo (.ipynb)",
         "download_solutions": "Descargar las soluciones (.ipynb)",
+        "wheel": "El paquete del curso (.whl)",
         "colab": "Abrir en Colab",
         "back": "Volver a la página del laboratorio",
         "box_lab": (
@@ -108,8 +135,8 @@ WORDS = {
             "donde escribes tú."
         ),
         "box_notebook": (
-            "El cuaderno de [{title}]({url}), sin salidas: la página del laboratorio muestra cada "
-            "respuesta ejecutada."
+            "El cuaderno {lab}, sin salidas: la página del laboratorio muestra cada respuesta "
+            "ejecutada."
         ),
     },
 }
@@ -227,22 +254,30 @@ def snippet_code(text: str, variant: str, language: str = "en", where: str = "?"
         else:
             if region is None:
                 raise NotebookError(f"{where}:{number}: a solution region ends without a start")
-            out.extend(region if variant == "solutions" else placeholder(region, language))
+            out.extend(region if variant == "solutions" else placeholder(region, language, variant == "filled"))
             region = None
     if region is not None:
         raise NotebookError(f"{where}: a solution region is not closed")
     return "\n".join(out).strip("\n"), found
 
 
-def placeholder(region: list[str], language: str) -> list[str]:
-    """What the learner sees instead of a solution: a TODO that keeps what the solution defines.
+def placeholder(region: list[str], language: str, filled: bool = False) -> list[str]:
+    """What the learner sees instead of a solution: a TODO, placeholders, and a check.
 
-    A function keeps its signature and docstring, with `...` for a body; a name the solution
-    assigns is bound to `...`. Inside brackets (a region that is not whole statements) it is
-    the TODO comment only.
+    * A function keeps its signature and docstring, with `...` for a body.
+    * A name the solution assigns is bound to `...` (`rate = ...`), at any depth of the region's
+      statements (inside a `with` or a `for` too). So is a subscript or attribute it assigns
+      (`speedup[method, n] = ...`), unless its object is a name the region binds (that name's
+      lines include it) or its index is a literal (`predictions[13] = ...`: an entry the learner
+      may add or not, which the code after the region reads with `.get`, as lab 00 does).
+    * Then `todo.check({...}, "<lang>")` (lacourse.todo): run unfilled, the cell stops there
+      with a message naming what is still `...`, not with a NameError cells later.
+
+    Inside brackets (a region that is not whole statements) it is the TODO comment only.
+    `filled=True` gives what a learner who does what the placeholders invite ends up with:
+    each placeholder replaced by the solution's statements that bind it, nothing else (a region
+    without placeholders: all of it); the TODO comment and the check stay.
     """
-    import ast
-
     body = [line for line in region if line.strip()]
     if not body:
         return []
@@ -250,41 +285,132 @@ def placeholder(region: list[str], language: str) -> list[str]:
     pad = " " * indent
     todo = f"# {words(language)['todo']}"
     lines = textwrap.dedent("\n".join(region)).splitlines()
+    source = "\n".join(lines)
     try:
-        tree = ast.parse("\n".join(lines))
+        tree = ast.parse(source)
     except SyntaxError:
         return [pad + todo]
-    out, names = [pad + todo], []
+    stubs: list[str] = []  # function placeholders, line by line
+    names: list[str] = []  # what is bound to `...`
+    functions: list[str] = []  # whose body is `...`
+    kept: list[str] = []  # filled: the solution's statements that bind a placeholder
+
+    def original(statement) -> list[str]:
+        first = min([statement.lineno, *(d.lineno for d in getattr(statement, "decorator_list", []))])
+        return lines[first - 1 : statement.end_lineno]
+
     for statement in tree.body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            first = min([statement.lineno, *(d.lineno for d in statement.decorator_list)])
-            inner = statement.body[0]
-            if len(out) > 1:
-                out.append("")  # a blank line between two functions, as the solution has
-            if inner.lineno == statement.lineno:  # `def f(x): return x` on one line
-                out.extend(pad + line for line in lines[first - 1 : statement.lineno - 1])
-                out.append(f"{pad}{lines[statement.lineno - 1][: inner.col_offset].rstrip()}")
-                out.append(f"{pad}{' ' * (statement.col_offset + 4)}...")
-                continue
-            docstring = isinstance(inner, ast.Expr) and isinstance(getattr(inner, "value", None), ast.Constant) \
-                and isinstance(inner.value.value, str)
-            keep_to = inner.end_lineno if docstring else inner.lineno - 1
-            out.extend(pad + line for line in lines[first - 1 : keep_to])
-            out.append(pad + " " * inner.col_offset + "...")
+            stubs.extend(_function_stub(statement, lines, first=not stubs))
+            functions.append(statement.name)
+            kept.extend(original(statement))
             continue
-        targets = []
-        if isinstance(statement, ast.Assign):
-            targets = statement.targets
-        elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
-            targets = [statement.target]
-        elif isinstance(statement, ast.ClassDef):
-            names.append(statement.name)
-        for target in targets:
-            for node in [target, *getattr(target, "elts", [])]:
-                if isinstance(node, ast.Name) and node.id not in names:
-                    names.append(node.id)
-    out.extend(f"{pad}{name} = ..." for name in names)
-    return out if len(out) > 1 else out + [f"{pad}..."]
+        before = len(names)
+        covered = False
+        for node in _bound_targets(statement):
+            if isinstance(node, ast.Name):
+                text = node.id
+            else:
+                root = node
+                while isinstance(root, (ast.Subscript, ast.Attribute)):
+                    root = root.value
+                if isinstance(root, ast.Name) and root.id in names:
+                    covered = True  # `one_hot[7] = ...` after `one_hot = ...`: part of one_hot's lines
+                    continue
+                if isinstance(node, ast.Subscript) and _literal(node.slice):
+                    continue  # an optional entry (lab 00's predictions)
+                text = ast.get_source_segment(source, node) or ast.unparse(node)
+            if text not in names:
+                names.append(text)
+        if len(names) > before or covered:
+            kept.extend(original(statement))
+    if not stubs and not names:
+        return [pad + todo, *(pad + line for line in lines if line.strip())] if filled else [pad + todo, f"{pad}..."]
+    out = [pad + todo]
+    if filled:
+        out.extend(pad + line if line.strip() else "" for line in kept)
+    else:
+        out.extend(pad + line if line.strip() else "" for line in stubs)
+        out.extend(f"{pad}{name} = ..." for name in names)
+    if stubs and not names:
+        out.append("")  # a function ends with a blank line, as the solution's does
+    checked = [*functions, *names]  # in the order the placeholders show them
+    return out + [pad + line for line in _todo_check(checked, language, indent)]
+
+
+def _function_stub(statement, lines: list[str], first: bool) -> list[str]:
+    """A function's placeholder: decorators, signature and docstring, then `...`."""
+    start = min([statement.lineno, *(d.lineno for d in statement.decorator_list)])
+    inner = statement.body[0]
+    out = [] if first else [""]  # a blank line between two functions, as the solution has
+    if inner.lineno == statement.lineno:  # `def f(x): return x` on one line
+        out.extend(lines[start - 1 : statement.lineno - 1])
+        out.append(lines[statement.lineno - 1][: inner.col_offset].rstrip())
+        out.append(" " * (statement.col_offset + 4) + "...")
+        return out
+    docstring = isinstance(inner, ast.Expr) and isinstance(getattr(inner, "value", None), ast.Constant) \
+        and isinstance(inner.value.value, str)
+    keep_to = inner.end_lineno if docstring else inner.lineno - 1
+    out.extend(lines[start - 1 : keep_to])
+    out.append(" " * inner.col_offset + "...")
+    return out
+
+
+def _bound_targets(statement) -> list:
+    """The targets a statement assigns, in order, looking into with/for/if/try bodies but not
+    into functions, classes or lambdas (their names are their own)."""
+    found: list = []
+
+    def targets(node):
+        if isinstance(node, (ast.Tuple, ast.List)):
+            for element in node.elts:
+                targets(element)
+        elif isinstance(node, ast.Starred):
+            targets(node.value)
+        else:
+            found.append(node)
+
+    def visit(node):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                targets(target)
+        elif isinstance(node, (ast.AnnAssign, ast.AugAssign)):
+            targets(node.target)
+        elif isinstance(node, (ast.For, ast.AsyncFor)):
+            targets(node.target)
+        elif isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                if item.optional_vars is not None:
+                    targets(item.optional_vars)
+        elif isinstance(node, ast.ClassDef):
+            found.append(ast.Name(id=node.name))
+            return
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            found.append(ast.Name(id=node.name))
+            return
+        elif isinstance(node, ast.Lambda):
+            return
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.stmt) or isinstance(child, ast.excepthandler):
+                visit(child)
+
+    visit(statement)
+    return found
+
+
+def _literal(node) -> bool:
+    if isinstance(node, ast.Constant):
+        return True
+    return isinstance(node, ast.Tuple) and all(_literal(element) for element in node.elts)
+
+
+def _todo_check(checked: list[str], language: str, indent: int) -> list[str]:
+    """`todo.check({"name": name, ...}, "<lang>")`, on one line if it fits in 88 columns."""
+    entries = [f"{json.dumps(expression)}: {expression}" for expression in checked]
+    one_line = f'todo.check({{{", ".join(entries)}}}, "{language}")'
+    if indent + len(one_line) <= 88:
+        return [one_line]
+    return ["todo.check({", *(f"    {entry}," for entry in entries), f'}}, "{language}")']
 
 
 # --- markdown ---------------------------------------------------------------------------------
@@ -399,7 +525,7 @@ def _convert(lines: list[str], ctx: _Context, quote: str = "") -> None:
             title = found.group("title")
             title = kind.capitalize() if title is None else title
             collapsed = found.group("marker").startswith("???")
-            if collapsed and kind == "success" and ctx.variant == "learner":
+            if collapsed and kind == "success" and ctx.variant != "solutions":
                 _learner_answer(body, title, ctx, quote)
                 continue
             ctx.pending.append(quote)
@@ -513,8 +639,8 @@ def title_of(markdown: str) -> str:
 
 def build(lab: Lab, variant: str, site: Site, snippets: Path = SNIPPETS_DIR) -> nbformat.NotebookNode:
     """The notebook for one lab page, language and variant ("learner" or "solutions")."""
-    if variant not in VARIANTS:
-        raise ValueError(f"variant must be one of {VARIANTS}")
+    if variant not in (*VARIANTS, "filled"):
+        raise ValueError(f"variant must be one of {VARIANTS} (or \"filled\", for tests)")
     markdown = lab.page.read_text(encoding="utf-8")
     # The site's questions (README, "Writing a question"): no <quiz> tags, and each blank
     # `[[answer]]` left empty for the learner's prediction (the notebook checks them).
@@ -553,32 +679,45 @@ def build(lab: Lab, variant: str, site: Site, snippets: Path = SNIPPETS_DIR) -> 
 def _setup_cells(lab: Lab, variant: str, site: Site, ctx: _Context) -> None:
     say = words(lab.language)
     lab_url = link(f"{lab.name}.md", lab, site)
-    which = say["learner"] if variant == "learner" else say["solutions"]
-    text = say["origin"].format(title=title_of(lab.page.read_text(encoding="utf-8")), url=lab_url, which=which)
-    setup = say["setup"]
-    install = []
+    which = say["solutions"] if variant == "solutions" else say["learner"]
+    title = title_of(lab.page.read_text(encoding="utf-8"))
+    text = say["origin"].format(lab=lab_reference(title, lab.language, f"[{{}}]({lab_url})"), which=which)
+    wheel = learner_wheel.wheel_name()
+    address = learner_wheel.url(site.site_url)
+    setup = say["setup"] + " " + (say["setup_url"].format(wheel=f"[{wheel}]({address})") if address
+                                  else say["setup_local"].format(wheel=f"`{wheel}`"))
     if site.repo_url:
-        repo = site.repo_url.rstrip("/")
-        setup += say["setup_remote"].format(repo=f"<{repo}>")
-        install = [
-            "import importlib.util",
-            "import subprocess",
-            "import sys",
-            "",
-            f'if importlib.util.find_spec("lacourse") is None:  # {say["install_comment"]}',
-            f'    subprocess.run([sys.executable, "-m", "pip", "install", "git+{repo}"], check=True)',
-            "",
-        ]
+        setup += say["setup_repo"].format(repo=f"<{site.repo_url.rstrip('/')}>")
+    missing = 'if importlib.util.find_spec("lacourse") is None:  # the course\'s package, if missing'
+    if address:  # Colab, a fresh Jupyter, a notebook from `mkdocs serve`: install it from the site
+        install = ["import importlib.util", "import subprocess", "import sys", "", missing,
+                   f'    wheel = "{address}"',
+                   '    subprocess.run([sys.executable, "-m", "pip", "install", wheel], check=True)']
+    else:  # no address to install from (a plain local build): say what to run
+        install = ["import importlib.util", "", missing,
+                   f"    raise ModuleNotFoundError({json.dumps(say['missing'].format(wheel=wheel), ensure_ascii=False)})"]
     ctx.cells.append(Cell("markdown", f"{text}\n\n{setup}"))
     code = [
         *install,
+        "",
         "import numpy as np",
         "",
-        "from lacourse import PRINT_OPTIONS",
+        "from lacourse import PRINT_OPTIONS, todo  # todo.check: the check after each TODO region",
         "",
         f"np.set_printoptions(**PRINT_OPTIONS)  # {say['print_comment']}",
     ]
     ctx.cells.append(Cell("code", "\n".join(code)))
+
+
+def lab_reference(title: str, language: str, pattern: str = "{}") -> str:
+    """How the prose names a lab: "Lab 00 · Shape prediction"; in Spanish «del laboratorio 00 ·
+    Predicción de formas», the article joined and the noun lower-case, as a sentence has it.
+    `pattern` wraps the title (a link)."""
+    if language == "es":
+        if title.startswith("Laboratorio "):
+            title = "l" + title[1:]
+        return "del " + pattern.format(title)
+    return pattern.format(title)
 
 
 def dumps(notebook: nbformat.NotebookNode) -> str:

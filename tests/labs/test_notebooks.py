@@ -1,9 +1,9 @@
 """The lab notebooks: generated from each lab page, valid and deterministic, in the page's language,
-the learner's without the solutions; every solutions notebook runs top to bottom in a fresh
-kernel; and the built site has a notebook page and both downloads per lab and language.
+the learner's without the solutions, a placeholder and a check for each TODO; and the built site
+has a notebook page and both downloads per lab and language, and the learner's wheel.
 
-Execution runs the English notebooks only: a test below checks that both languages' code cells
-are identical, cell for cell, so the Spanish run would execute the very same code.
+The notebooks run as the learner meets them in test_notebooks_fresh_venv.py; a test below checks
+that both languages' code cells are identical, cell for cell, so running one language suffices.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import DOCS, LANGUAGES, ROOT, SNIPPETS
-from lacourse_site import notebooks
+from lacourse_site import learner_wheel, notebooks
 from lacourse_site.notebooks import SECTION, Site, build, dumps, execute, find_labs, snippet_code, title_of
 from lacourse_site.site import snippet_includes
 
@@ -116,12 +116,13 @@ def test_the_markdown_is_plain_jupyter_markdown_in_the_pages_language(name, lang
 @pytest.mark.parametrize("variant", VARIANTS)
 @pytest.mark.parametrize("name", NAMES)
 def test_both_languages_have_the_same_code_cells(name, variant):
-    def cells(language):  # the TODO comment is in the notebook's language
+    def cells(language):  # the TODO line and the check's message are in the notebook's language
         todo = notebooks.words(language)["todo"]
-        return [cell.replace(todo, "TODO") for cell in code(notebook(name, language, variant))]
+        return [cell.replace(todo, "TODO").replace(f'}}, "{language}")', '}, LANGUAGE)')
+                for cell in code(notebook(name, language, variant))]
 
     english, spanish = cells("en"), cells("es")
-    setup = 1  # the set-up cell's comments are in the notebook's language
+    setup = 1  # the set-up cell's message (no lacourse) is in the notebook's language
     assert english[setup:] == spanish[setup:]
     assert len(english) == len(spanish)
 
@@ -170,14 +171,30 @@ def test_links_point_at_the_site():
     assert "(../../../theory/01-tensors-and-shapes/#wrong-axis-bug)" in local
 
 
-def test_the_install_cell_installs_from_the_repository_only_when_there_is_one():
-    assert "pip" not in code(notebook("00-shape-prediction", "en", "learner"))[0]
-    nb = build(lab("00-shape-prediction", "en"), "learner", Site(repo_url="https://github.com/o/r"))
-    assert '"install", "git+https://github.com/o/r"' in code(nb)[0]
-    assert "<https://github.com/o/r>" in nb.cells[1].source
+def test_the_first_cell_installs_the_learners_wheel_from_the_site_and_nothing_else():
+    wheel = learner_wheel.wheel_name()
+    assert wheel == "lacourse-0.1.0-py3-none-any.whl"
+    site = Site(site_url="https://o.github.io/r/", repo_url="https://github.com/o/r")
+    for language in LANGUAGES:
+        nb = build(lab("00-shape-prediction", language), "learner", site)
+        first = code(nb)[0]
+        assert first.startswith('import importlib.util\nimport subprocess\nimport sys\n\n'
+                                'if importlib.util.find_spec("lacourse") is None:')
+        assert f'    wheel = "https://o.github.io/r/downloads/{wheel}"\n' in first
+        assert '[sys.executable, "-m", "pip", "install", wheel]' in first
+        assert "git+" not in first and "mkdocs" not in first.lower() and first.count("pip") == 1
+        assert f"[{wheel}](https://o.github.io/r/downloads/{wheel})" in nb.cells[1].source
+        assert "<https://github.com/o/r>" in nb.cells[1].source
+    # A plain local build has no address to install from: the cell says what to run, in the
+    # notebook's language, and installs nothing.
+    for language, says in (("en", "is not installed"), ("es", "no está instalado")):
+        first = code(notebook("00-shape-prediction", language, "learner"))[0]
+        assert "pip\", \"install" not in first and "subprocess" not in first
+        assert "raise ModuleNotFoundError(" in first and says in first
+        assert f"python -m pip install {wheel}" in first
 
 
-def test_a_placeholder_binds_the_names_a_solution_defines():
+def test_a_placeholder_binds_the_names_a_solution_defines_then_checks_them():
     text = (
         "x = 1\n"
         "    # --8<-- [start:solution]\n"
@@ -187,18 +204,123 @@ def test_a_placeholder_binds_the_names_a_solution_defines():
         "print(y)\n"
     )
     learner, found = snippet_code(text, "learner", "es")
-    assert found and learner.splitlines()[1:] == ["    # TODO: tu código aquí", "    def f(a):", "        ...",
-                                                  "    y = ...", "    z = ...", "print(y)"]
+    assert found and learner.splitlines()[1:] == [
+        "    # TODO: escribe tu código aquí", "    def f(a):", "        ...", "    y = ...", "    z = ...",
+        '    todo.check({"f": f, "y": y, "z": z}, "es")', "print(y)"]
     function = 'def f(a, b):\n    # --8<-- [start:solution]\n    """Add."""\n    c = a + b\n    return c\n' \
                "    # --8<-- [end:solution]\n"
     whole = "# --8<-- [start:solution]\n@cache\ndef f(a, b):\n    \"\"\"Add.\"\"\"\n    return a + b\n" \
             "# --8<-- [end:solution]\n"
-    assert snippet_code(whole, "learner")[0] == '# TODO: your code here\n@cache\ndef f(a, b):\n    """Add."""\n    ...'
-    assert snippet_code(function, "learner")[0] == "def f(a, b):\n    # TODO: your code here\n    c = ..."
+    assert snippet_code(whole, "learner")[0] == ('# TODO: write your code here\n@cache\ndef f(a, b):\n'
+                                                 '    """Add."""\n    ...\n\ntodo.check({"f": f}, "en")')
+    assert snippet_code(function, "learner")[0] == ('def f(a, b):\n    # TODO: write your code here\n    c = ...\n'
+                                                    '    todo.check({"c": c}, "en")')
     assert snippet_code(text, "solutions")[0] == "x = 1\n    y, z = x + 1, x + 2  # (1,)\n    def f(a):\n" \
                                                   "        return a\nprint(y)"
     inside_brackets = "d = {\n    # --8<-- [start:solution]\n    1: 2,\n    # --8<-- [end:solution]\n}\n"
-    assert snippet_code(inside_brackets, "learner")[0] == "d = {\n    # TODO: your code here\n}"
+    assert snippet_code(inside_brackets, "learner")[0] == "d = {\n    # TODO: write your code here\n}"
+
+
+def region(body: str, indent: str = "") -> str:
+    lines = [f"{indent}# --8<-- [start:solution]", *(indent + line for line in body.splitlines()),
+             f"{indent}# --8<-- [end:solution]"]
+    return "\n".join(lines)
+
+
+def test_a_subscript_or_attribute_the_solution_assigns_gets_a_placeholder_too():
+    """Lab 01's crash: `speedup[method, n] = ...` had no placeholder, so the table stayed empty
+    and the next line raised KeyError(('rows', 16)). Now it is a placeholder, and checked."""
+    text = ("speedup = {}\nfor method in ('rows',):\n    for n in (16,):\n" + region(
+        "speedup[method, n] = 2.0\nrate64, rate32 = 1.0, 2.0\nstats.best = rate64", "        ")
+        + "\n        ratio = speedup[method, n]\n")
+    learner = snippet_code(text, "learner")[0].splitlines()
+    assert learner[3:] == [
+        "        # TODO: write your code here",
+        "        speedup[method, n] = ...",
+        "        rate64 = ...",
+        "        rate32 = ...",
+        "        stats.best = ...",
+        "        todo.check({",  # one line would pass 88 columns
+        '            "speedup[method, n]": speedup[method, n],',
+        '            "rate64": rate64,',
+        '            "rate32": rate32,',
+        '            "stats.best": stats.best,',
+        '        }, "en")',
+        "        ratio = speedup[method, n]",
+    ]
+
+
+def test_placeholders_look_into_blocks_skip_what_a_name_covers_and_literal_entries():
+    nested = "with limits():\n    t = run()\n    table[key] = t\n    print(t)"
+    assert snippet_code(region(nested), "learner")[0].splitlines() == [
+        "# TODO: write your code here", "t = ...", "table[key] = ...",
+        'todo.check({"t": t, "table[key]": table[key]}, "en")']
+    # one_hot[7] belongs to one_hot's lines: no placeholder of its own (`...[7] = ...` would fail)
+    covered = "one_hot = np.zeros(n)\none_hot[7] = -3.0\nconstant = np.full(n, 0.5)"
+    assert snippet_code(region(covered), "learner")[0].splitlines() == [
+        "# TODO: write your code here", "one_hot = ...", "constant = ...",
+        'todo.check({"one_hot": one_hot, "constant": constant}, "en")']
+    assert snippet_code(region(covered), "filled")[0].splitlines() == [
+        "# TODO: write your code here", *covered.splitlines(),
+        'todo.check({"one_hot": one_hot, "constant": constant}, "en")']
+    # lab 00: entries under literal keys are optional predictions, read with .get; no check
+    predictions = "predictions[1] = (B, T, D)  # why\npredictions[2] = (T, D)"
+    assert snippet_code(region(predictions), "learner")[0] == "# TODO: write your code here\n..."
+    assert snippet_code(region(predictions), "filled")[0] == "# TODO: write your code here\n" + predictions
+
+
+def test_filled_is_what_the_placeholders_invite_and_nothing_else():
+    """The "filled" variant (what the fresh-venv test runs): each placeholder replaced by the
+    solution's statements that bind it; a statement that binds nothing shown is not written."""
+    body = "a = 1\nprint('not shown')\ndef f(x):\n    return x + a\nb, c = f(2), 3"
+    assert snippet_code(region(body), "filled")[0].splitlines() == [
+        "# TODO: write your code here", "a = 1", "def f(x):", "    return x + a", "b, c = f(2), 3",
+        'todo.check({"f": f, "a": a, "b": b, "c": c}, "en")']
+
+
+def test_every_lab_todo_but_lab_00s_optional_predictions_is_followed_by_its_check():
+    for name in NAMES:
+        for cell in code(notebook(name, "en", "learner"))[1:]:
+            for part in cell.split("# TODO")[1:]:
+                if name == "00-shape-prediction":
+                    assert part.startswith(": write your code here\n...") or "todo.check(" in part, part
+                else:
+                    assert "todo.check({" in part, (name, part)
+
+
+def test_todo_check_stops_while_a_name_or_a_function_is_still_a_placeholder():
+    from lacourse import todo
+
+    def stub(a):
+        """Doc."""
+        ...
+
+    def bare():
+        ...
+
+    def written(a):
+        """Doc."""
+        return a
+
+    assert todo.is_placeholder(...) and todo.is_placeholder(stub) and todo.is_placeholder(bare)
+    assert not any(todo.is_placeholder(v) for v in (written, 0, None, [...], print))
+    todo.check({"x": 1, "f": written})
+    import numpy as np
+
+    todo.check({"array": np.zeros(3)})  # no truth-value question for an array
+    with pytest.raises(todo.TodoError, match=r"^still to write where the cell says # TODO: x, the body of "
+                                             r"f\(\)\. Write it, then run the cell again\.$"):
+        todo.check({"x": ..., "y": 2, "f": stub})
+    with pytest.raises(NotImplementedError, match=r"^falta escribir donde la celda dice # TODO: speedup\[m\]"):
+        todo.check({"speedup[m]": ...}, "es")
+
+
+def test_the_notebooks_branch_is_published_once_the_site_with_the_wheel_is_live():
+    import yaml
+
+    jobs = yaml.safe_load((ROOT / ".github" / "workflows" / "site.yml").read_text(encoding="utf-8"))["jobs"]
+    needs = jobs["notebooks"]["needs"]
+    assert "deploy" in ([needs] if isinstance(needs, str) else needs)  # the wheel the first cell installs
 
 
 def test_writing_is_skipped_when_nothing_changed(tmp_path):
@@ -212,19 +334,7 @@ def test_writing_is_skipped_when_nothing_changed(tmp_path):
 # --- execution --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", NAMES)
-def test_the_solutions_notebook_runs_top_to_bottom_in_a_fresh_kernel(name):
-    nb = execute(build(lab(name, "en"), "solutions", Site()), f"{name}-solutions.ipynb (en)", ROOT)
-    outputs = [output for cell in nb.cells if cell.cell_type == "code" for output in cell.outputs]
-    assert all(output.output_type != "error" for output in outputs)
-    printed = "".join(output.get("text", "") for output in outputs if output.output_type == "stream")
-    assert "<svg" not in printed, "a figure printed as text: lacourse.figures.show should display it"
-    page = lab(name, "en").page.read_text(encoding="utf-8")
-    figures = page.count('html="1"')
-    images = [o for o in outputs if o.output_type == "display_data" and "image/svg+xml" in o.data]
-    assert len(images) == figures
-    if name == "00-shape-prediction":
-        assert printed.count("score: ") == 6 and "wrong" not in printed
+# Every notebook runs as the learner meets it in tests/labs/test_notebooks_fresh_venv.py.
 
 
 def test_a_broken_cell_fails_naming_the_notebook_and_the_cell():
