@@ -18,6 +18,7 @@ import shutil
 import subprocess
 from dataclasses import dataclass, field
 
+import numpy as np
 import pytest
 
 from conftest import DOCS, LANGUAGES, ROOT
@@ -151,6 +152,76 @@ def expected_for(page: str):
         EXPECTED[page] = function
         return function
     return register
+
+
+def ns(snippet: str) -> dict:
+    """The namespace snippets/<snippet> leaves (one run per test session)."""
+    if snippet not in _RUNS:
+        _RUNS[snippet] = run_file(snippet).namespace
+    return _RUNS[snippet]
+
+
+_RUNS: dict[str, dict] = {}
+RIGHT = "right"  # a choice question: {RIGHT: [indices of the right choices]}
+
+
+@expected_for("theory/00-why-linear-algebra.md")
+def _theory_00():
+    s = "theory/00_why_linear_algebra/"
+    row, lookup, scaling = ns(s + "check_one_hot_row.py"), ns(s + "check_lookup_cost.py"), ns(s + "check_cost_scaling.py")
+    exact = bool((row["x"] @ row["E"] == row["E"][row["token"]]).all())
+    results = ns(s + "check_shapes_as_types.py")["results"]
+    return [
+        row["equal_rows"],  # the one row x @ E equals
+        {RIGHT: [0 if exact else 1]},  # exactly / only up to rounding
+        [results["x @ E"], results["E @ x"], results["E.T @ x"]],
+        [lookup["embedded"].shape, lookup["flops"]],
+        [scaling["flops"] / lookup["flops"], scaling["flops"] // scaling["copied"]],
+    ]
+
+
+@expected_for("theory/02-matmul-three-ways.md")
+def _theory_02():
+    s = "theory/02_matmul_three_ways/"
+    flops, narrow = ns(s + "check_shape_and_flops.py"), ns(s + "check_rank_of_a_narrow_product.py")
+    gram, lora = ns(s + "check_is_it_a_gram_matrix.py"), ns(s + "check_lora_rank_4.py")
+    return [
+        [flops["Q"].shape, flops["flops"]],
+        [np.linalg.matrix_rank(narrow["M"])],
+        {RIGHT: [1 if gram["lam"].min() < 0 else 0]},  # yes / no: a Gram matrix has no negative eigenvalue
+        [np.linalg.matrix_rank(lora["delta_W"]), lora["lora_params"], lora["d"] ** 2 / lora["lora_params"]],
+    ]
+
+
+@expected_for("theory/03-svd.md")
+def _theory_03():
+    s = "theory/03_svd/"
+    shapes, cut = ns(s + "check_svd_shapes.py"), ns(s + "check_truncation_error.py")
+    rank, energy = ns(s + "check_rank_with_tolerance.py"), ns(s + "check_energy_kept.py")
+    residual = cut["A"] - cut["A_k"]
+    return [
+        [shapes["U_full"].shape, shapes["S_full"].shape, shapes["Vt_full"].shape,
+         shapes["U"].shape, shapes["S"].shape, shapes["Vt"].shape],
+        [np.linalg.norm(residual, "fro"), round(float(np.linalg.norm(residual, 2)), 9)],  # 2 up to LAPACK's rounding
+        [np.linalg.matrix_rank(rank["A"]), np.linalg.matrix_rank(rank["A"], tol=1e-6)],
+        [energy["k"], energy["relative_error"]],
+    ]
+
+
+@expected_for("theory/04-norms.md")
+def _theory_04():
+    s = "theory/04_norms/"
+    three, chance = ns(s + "check_three_norms.py"), ns(s + "check_chance_cosine.py")
+    sv, digits = ns(s + "check_norms_from_singular_values.py"), ns(s + "check_digits_at_kappa.py")
+    constant = ns(s + "check_normalising_a_constant.py")
+    return [
+        [three["l1"], three["l2"], three["linf"]],
+        [chance["cos_seen"] * np.sqrt(chance["D"]), chance["cos_seen"] * np.sqrt(chance["d"])],
+        [round(float(sv["fro_A"]), 9), round(float(sv["spec_A"]), 9),
+         round(float(sv["spec_A"] * np.linalg.norm(sv["B"], 2)), 9)],  # the bound ||A||_2 ||B||_2
+        [digits["predicted"]],
+        [np.linalg.norm(constant["rms"]), round(float(np.linalg.norm(constant["layer"])), 9)],
+    ]
 
 
 @pytest.mark.parametrize("page", sorted(set(pages_with_quizzes()) - {LAB00}))
