@@ -23,6 +23,7 @@ from lacourse_site.site import (  # noqa: E402
     on_post_page,
     on_post_template,
     on_pre_build,
+    on_serve,
     on_startup,
     on_template_context,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "on_post_page",
     "on_post_template",
     "on_pre_build",
+    "on_serve",
     "on_startup",
     "on_template_context",
 ]

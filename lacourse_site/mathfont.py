@@ -8,7 +8,7 @@ about 150 of its 4,060 glyphs. Each build subsets it to what its pages use:
 
 * every character inside a `<math>` element of any page, both languages;
 * for a one-letter `<mi>` (which MathML draws in italic), the Mathematical Italic letter the
-  browser actually draws (x -> U+1D465);
+  browser actually draws (x -> U+1D465); for `<msqrt>`/`<mroot>`, the radical sign √;
 * what fontTools' subsetter adds for those: the MATH table's size variants and stretchy
   assemblies (large sums, tall norms and brackets), ligatures and kerning.
 
@@ -62,6 +62,8 @@ def characters(page_html: str) -> set[str]:
     for math in _MATH.findall(page_html):
         used.update(html.unescape(_TAG.sub("", math)))
         used.update(filter(None, map(_italic, _SINGLE_MI.findall(math))))
+        if "<msqrt" in math or "<mroot" in math:
+            used.add("\u221a")  # the browser draws the radical sign from the font's √ (and its variants)
     return {char for char in used if not char.isspace()}
 
 

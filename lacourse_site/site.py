@@ -248,7 +248,7 @@ def split_search_index(site: Path, default_locale: str, locales: list[str]) -> N
         target = site / locale / "search" / "search_index.json"
         target.parent.mkdir(parents=True, exist_ok=True)
         own_index = {**index, "config": {**index["config"], "lang": [locale]}, "docs": own}
-        target.write_text(json.dumps(own_index, separators=(",", ":")), "utf-8")
+        target.write_text(json.dumps(own_index, separators=(",", ":"), ensure_ascii=False), "utf-8")
         for page in (site / locale).rglob("*.html"):
             depth = len(page.relative_to(site / locale).parts) - 1
             base = "/".join([".."] * depth) or "."
@@ -261,10 +261,36 @@ def split_search_index(site: Path, default_locale: str, locales: list[str]) -> N
     default = [doc for doc in docs if not any(doc["location"].startswith(f"{loc}/") for loc in locales)]
     default_config = {**index["config"], "lang": [default_locale]}
     default_index = {**index, "config": default_config, "docs": default}
-    index_path.write_text(json.dumps(default_index, separators=(",", ":")), encoding="utf-8")
+    index_path.write_text(json.dumps(default_index, separators=(",", ":"), ensure_ascii=False), encoding="utf-8")
 
 
 # --- speed: what a build or a `mkdocs serve` rebuild can reuse -----------------------------
+
+
+def on_serve(server, config, builder):
+    """`mkdocs serve` polls the watched folders every 0.5 s (watchdog's PollingObserver), so a
+    save waits up to half a second before the rebuild even starts. Watch with the operating
+    system's notifications instead (inotify, FSEvents, ReadDirectoryChangesW: watchdog's
+    `Observer`), which report a save at once; LACOURSE_POLLING=1 keeps MkDocs' polling (for
+    file systems that send no notifications, such as some network or container mounts)."""
+    if os.environ.get("LACOURSE_POLLING") == "1":
+        return server
+    try:
+        import watchdog.events as ev
+        import watchdog.observers
+
+        # changes only: the build itself opens and reads every page, which must not trigger a rebuild
+        changes = [ev.FileCreatedEvent, ev.FileModifiedEvent, ev.FileDeletedEvent, ev.FileMovedEvent,
+                   ev.FileClosedEvent]
+        polling, native, watches = server.observer, watchdog.observers.Observer(), {}
+        for path, watch in server._watch_refs.items():
+            for handler in polling._handlers.get(watch, ()):
+                watches[path] = native.schedule(handler, path, recursive=watch.is_recursive, event_filter=changes)
+        server.observer, server._watch_refs = native, watches
+    except Exception as error:  # MkDocs or watchdog internals changed: keep polling
+        log.info("lacourse: keeping MkDocs' polling file watcher (%s)", error)
+    return server
+
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):

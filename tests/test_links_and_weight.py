@@ -2,7 +2,8 @@
 
 Every internal link and #fragment resolves in both languages (lychee, offline: nothing is
 fetched); external links are listed and must be https; each page's HTML stays within a budget.
-The bytes of a first visit (HTML + CSS + JS + fonts) are measured in the browser tests."""
+The bytes of a first visit (HTML + CSS + JS + fonts + search index, gzipped) have their budgets in
+tests/test_budgets.py; the browser tests measure them as loaded."""
 
 from __future__ import annotations
 
@@ -15,8 +16,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 PAGE_HTML_BUDGET = 400_000  # the heaviest page (theory 04, math and highlighted code) is ~345 KB
-# Notebook pages too: lacourse_site.notebook_hooks serves mkdocs-jupyter's ~590 KB of JupyterLab CSS
-# once, as a shared stylesheet, instead of inline in every page (they weigh ~180 KB).
+# Notebook pages too: lacourse_site.notebook_hooks keeps, of mkdocs-jupyter's ~595 KB of JupyterLab
+# CSS, the ~12 KB that can match the page, inline in its head (they weigh ~190 KB).
 
 
 def lychee() -> str:

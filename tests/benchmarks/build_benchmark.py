@@ -1,15 +1,24 @@
-"""Benchmark of the build pipeline: a script, not a test.
+"""Benchmark of the build pipeline and the authoring loop: a script, not a test.
 
-    python tests/benchmarks/build_benchmark.py
+    python tests/benchmarks/build_benchmark.py                  # this checkout vs the baseline
+    python tests/benchmarks/build_benchmark.py --cold-only      # skip the `mkdocs serve` part
+    python tests/benchmarks/build_benchmark.py --no-baseline    # this checkout only
+    python tests/benchmarks/build_benchmark.py --baseline REV   # another baseline commit
 
-    python tests/benchmarks/build_benchmark.py --cold-only   # skip the `mkdocs serve` part
+Two scratch copies of the project, side by side in one run: "now" is this checkout as it is;
+"baseline" is the same copy with the site's machinery (lacourse_site/site.py, hooks.py,
+notebook_hooks.py, overrides/, docs/assets/course.css and fonts/) taken from BASELINE, the
+commit before the speed work of issue 15, so both build the same pages and snippets.
 
-Prints, for a cold `mkdocs build`: wall time, time spent executing blocks, and executions per
-block (1.0 means every block ran once for both languages); then the time per page: the seconds
-its blocks took to execute (from the LACOURSE_EXEC_LOG events, which record page and seconds
-per executed block) and the build's other work shared out evenly over the pages, so a new page
-can be budgeted. Then, on a scratch copy of the project under `mkdocs serve`: the rebuild time
-after a prose-only edit next to the rebuild time after a snippet edit, measured in the same run.
+For each copy it prints, for a cold `mkdocs build`: wall time, time spent executing blocks,
+executions per block (1.0 means every block ran once for both languages), and the time per
+page (its blocks' execution, plus the build's other work shared out evenly over the pages, so
+a new page can be budgeted). Then, under `mkdocs serve`, what an author waits for: from the
+save of a file to the page reloaded with the change. Like a browser tab with MkDocs'
+live-reload script, the benchmark long-polls `/livereload/<epoch>/<id>`, and when it answers,
+fetches the page and looks for the text just saved. Three prose-only edits (a theory page)
+and three snippet edits (a ~0.6 s timing block on the same page) per copy; medians printed,
+with the snippet's own run time, since the target is "2 s plus the snippet's run time".
 
 Timings depend on what else the machine is doing: the load average is printed with them.
 """
@@ -26,32 +35,67 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import mkdocs_build  # noqa: E402
+
+BASELINE = "d5bb5940f3f511756340366b62522aa7db33ae4b"  # main when issue 15 was filed
+MACHINERY = ["lacourse_site/site.py", "lacourse_site/hooks.py", "lacourse_site/notebook_hooks.py", "overrides",
+             "docs/assets/course.css", "docs/assets/fonts"]
 PAGE = Path("docs/en/theory/00-why-linear-algebra.md")
+PAGE_URL = "theory/00-why-linear-algebra/"
 SNIPPET = Path("snippets/theory/00_why_linear_algebra/embedding_lookup_timing.py")  # ~0.6 s to run
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+IGNORE = shutil.ignore_patterns("site", ".venv", ".git", "__pycache__", "*.egg-info", ".cache", ".bench",
+                                ".pytest_cache", "*.ipynb")
 
 
-def cold_build(scratch: Path) -> None:
-    build = mkdocs_build(ROOT, scratch / "site")  # the same strict build the tests run
-    assert build.returncode == 0, build.log
+def load() -> str:
+    one, five, _ = os.getloadavg()
+    return f"load average {one:.2f} (1 min), {five:.2f} (5 min), {os.cpu_count()} cores"
+
+
+def make_copies(scratch: Path, baseline: str | None) -> dict[str, Path]:
+    copies = {"now": scratch / "now"}
+    shutil.copytree(ROOT, copies["now"], ignore=IGNORE)
+    if baseline:
+        copies["baseline"] = scratch / "baseline"
+        shutil.copytree(copies["now"], copies["baseline"])
+        for path in MACHINERY:
+            target = copies["baseline"] / path
+            if target.is_dir():
+                shutil.rmtree(target)
+            elif target.exists():
+                target.unlink()
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", baseline, *MACHINERY],
+                                 capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(copies["baseline"])], input=archive, check=True)
+    return copies
+
+
+def cold_build(name: str, project: Path, scratch: Path) -> dict:
+    build = mkdocs_build(project, scratch / f"site-{name}")  # the same strict build the tests run
+    if build.returncode != 0:
+        print(f"[{name}] cold build FAILED:\n{build.log[-3000:]}")
+        return {}
     runs = [e for e in build.events if e["event"] == "run"]
     blocks = Counter(e["snippet"] for e in runs)
     executing = sum(e["seconds"] for e in runs)
-    print("cold `mkdocs build` (both languages)")
+    print(f"[{name}] cold `mkdocs build` (both languages), {load()}")
     print(f"  wall time                  {build.seconds:7.2f} s")
     print(f"  executing blocks           {executing:7.2f} s  ({executing / build.seconds:.0%} of the build)")
+    print(f"  everything else            {build.seconds - executing:7.2f} s")
     print(f"  distinct blocks            {len(blocks):7d}")
     print(f"  block outputs shown        {len(build.events):7d}  (en + es)")
-    print(f"  executions per block       {len(runs) / len(blocks):7.2f}")
-    print(f"  load average (1 min)       {os.getloadavg()[0]:7.2f}  ({os.cpu_count()} cores)")
+    print(f"  executions per block       {len(runs) / max(len(blocks), 1):7.2f}")
     print()
     per_page(build)
+    print()
+    return {"wall": build.seconds, "executing": executing}
 
 
 def per_page(build) -> None:
@@ -67,25 +111,26 @@ def per_page(build) -> None:
             blocks[page] += 1
     rest = build.seconds - sum(executing.values())
     share = rest / max(len(rendered), 1)
-    print(f"time per page, cold build: {len(rendered)} pages rendered (both languages); the rest of")
-    print(f"the build, {rest:.1f} s with start-up, is at most {share:.2f} s per rendered page, so")
-    print(f"{2 * share:.2f} s per page of the course (both languages) on top of its blocks")
-    print(f"  {'page':42s} {'blocks':>6s} {'executing':>10s} {'page total':>11s}")
+    print(f"  time per page: {len(rendered)} pages rendered (both languages); the rest of the build,")
+    print(f"  {rest:.1f} s with start-up, is at most {share:.2f} s per rendered page, so {2 * share:.2f} s")
+    print("  per page of the course (both languages) on top of its blocks")
+    print(f"    {'page':42s} {'blocks':>6s} {'executing':>10s} {'page total':>11s}")
     for page, seconds in executing.most_common():
-        print(f"  {page:42s} {blocks[page]:6d} {seconds:9.2f}s {seconds + 2 * share:10.2f}s")
-    print(f"  {'(a page without executed blocks)':42s} {0:6d} {0:9.2f}s {2 * share:10.2f}s")
+        print(f"    {page:42s} {blocks[page]:6d} {seconds:9.2f}s {seconds + 2 * share:10.2f}s")
+    print(f"    {'(a page without executed blocks)':42s} {0:6d} {0:9.2f}s {2 * share:10.2f}s")
 
 
 class Serve:
-    """`mkdocs serve` on a copy of the project; reports each rebuild's duration."""
+    """`mkdocs serve` on a copy of the project, watched the way a browser tab watches it."""
 
     def __init__(self, project: Path):
+        self.project = project
         self.exec_log = project / "exec.jsonl"
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
+            self.port = s.getsockname()[1]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{self.port}"],
             cwd=project,
             env={**ENV, "LACOURSE_EXEC_LOG": str(self.exec_log)},
             stdout=subprocess.PIPE,
@@ -94,66 +139,111 @@ class Serve:
         )
         self.builds: list[float] = []
         self.ready = threading.Event()
+        self.output: list[str] = []
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
         for line in self.process.stdout:
+            self.output.append(line)
             if match := re.search(r"Documentation built in ([\d.]+) seconds", line):
                 self.builds.append(float(match.group(1)))
             if "Serving on" in line:
                 self.ready.set()
 
-    def runs(self) -> int:
-        lines = self.exec_log.read_text().splitlines() if self.exec_log.exists() else []
-        return sum(json.loads(line)["event"] == "run" for line in lines)
+    def get(self, path: str, timeout: float = 120) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=timeout) as response:
+            return response.read().decode("utf-8")
 
-    def rebuild_after(self, edit) -> tuple[float, int]:
-        """(seconds the rebuild took, blocks it executed)"""
-        count, runs = len(self.builds), self.runs()
-        edit()
-        deadline = time.time() + 300
-        while len(self.builds) == count:
-            if time.time() > deadline:
-                raise TimeoutError("mkdocs serve did not rebuild")
-            time.sleep(0.05)
-        return self.builds[-1], self.runs() - runs
+    def events(self) -> list[dict]:
+        lines = self.exec_log.read_text().splitlines() if self.exec_log.exists() else []
+        return [json.loads(line) for line in lines]
+
+    def save_to_visible(self, path: Path, text: str, marker: str) -> dict:
+        """Save `text` appended to `path`; seconds until the page, reloaded, shows `marker`."""
+        epoch = int(self.get("livereload/0/0"))  # what the open tab knows
+        events = len(self.events())
+        builds = len(self.builds)
+        start = time.perf_counter()
+        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+        deadline = start + 300
+        while time.perf_counter() < deadline:
+            epoch = int(self.get(f"livereload/{epoch}/{int(time.time() * 1000)}", timeout=90))  # waits for a rebuild
+            if marker in self.get(PAGE_URL):
+                seconds = time.perf_counter() - start
+                break
+        else:
+            raise TimeoutError(f"{marker!r} never showed")
+        time.sleep(0.3)
+        new = self.events()[events:]
+        run = sum(e["seconds"] for e in new if e["event"] == "run")
+        build = self.builds[-1] if len(self.builds) > builds else float("nan")
+        return {"visible": seconds, "build": build, "runs": sum(e["event"] == "run" for e in new), "run": run}
 
     def stop(self) -> None:
         self.process.terminate()
-        self.process.wait(timeout=30)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
 
 
-def append(path: Path, text: str):
-    return lambda: path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+def median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2]
 
 
-def serve_rebuilds(scratch: Path) -> None:
-    project = scratch / "project"
-    shutil.copytree(ROOT, project, ignore=shutil.ignore_patterns("site", ".venv", ".git", "__pycache__", "*.egg-info"))
+def serve_loop(name: str, project: Path) -> dict:
     serve = Serve(project)
     try:
-        if not serve.ready.wait(timeout=300):
-            raise TimeoutError("mkdocs serve did not start")
-        time.sleep(1)  # let the watcher settle
+        if not serve.ready.wait(timeout=600):
+            raise TimeoutError("mkdocs serve did not start:\n" + "".join(serve.output[-30:]))
+        time.sleep(1.5)  # let the watcher settle
         first = serve.builds[0]
-        prose = [serve.rebuild_after(append(project / PAGE, f"\nA prose edit ({i}).\n")) for i in range(3)]
-        code = [serve.rebuild_after(append(project / SNIPPET, f"\n# a code edit ({i})\n")) for i in range(3)]
+        prose = [serve.save_to_visible(project / PAGE, f"\nA prose edit number {i}.\n", f"prose edit number {i}")
+                 for i in range(3)]
+        code = [serve.save_to_visible(project / SNIPPET, f"\n# a code edit number {i}\n", f"code edit number {i}")
+                for i in range(3)]
     finally:
         serve.stop()
-    print("`mkdocs serve` rebuilds (median of 3 edits each, side by side in one run)")
-    print(f"  first build                {first:7.2f} s")
-    for name, results in (("prose-only edit", prose), ("snippet edit", code)):
-        seconds = sorted(s for s, _ in results)[1]
-        runs = sorted(r for _, r in results)[1]
-        print(f"  after a {name:18s} {seconds:7.2f} s  ({runs} block(s) executed)")
-    print(f"  ratio snippet / prose      {sorted(s for s, _ in code)[1] / sorted(s for s, _ in prose)[1]:7.2f}")
+    print(f"[{name}] `mkdocs serve`: save -> page reloaded with the change (median of 3), {load()}")
+    print(f"  first build                       {first:7.2f} s")
+    for label, results in (("prose-only edit", prose), ("snippet edit", code)):
+        visible = median([r["visible"] for r in results])
+        build = median([r["build"] for r in results])
+        run = median([r["run"] for r in results])
+        runs = median([r["runs"] for r in results])
+        print(f"  {label:17s} save -> visible   {visible:7.2f} s  (rebuild {build:.2f} s, {runs} block(s) "
+              f"executed in {run:.2f} s)")
+    print()
+    return {
+        "prose": median([r["visible"] for r in prose]),
+        "snippet": median([r["visible"] for r in code]),
+        "snippet_run": median([r["run"] for r in code]),
+    }
 
 
 def main() -> None:
-    with tempfile.TemporaryDirectory() as scratch:
-        cold_build(Path(scratch))
-        if "--cold-only" not in sys.argv[1:]:
-            serve_rebuilds(Path(scratch))
+    args = sys.argv[1:]
+    baseline = None if "--no-baseline" in args else (args[args.index("--baseline") + 1] if "--baseline" in args
+                                                      else BASELINE)
+    with tempfile.TemporaryDirectory() as scratch_dir:
+        scratch = Path(scratch_dir)
+        copies = make_copies(scratch, baseline)
+        results: dict[str, dict] = {}
+        for name, project in copies.items():
+            results[name] = cold_build(name, project, scratch)
+        if "--cold-only" not in args:
+            for name, project in copies.items():
+                try:
+                    results[name].update(serve_loop(name, project))
+                except (TimeoutError, OSError) as error:
+                    print(f"[{name}] mkdocs serve: {error}\n")
+        print(f"side by side ({load()}):")
+        print(f"  {'':28s}" + "".join(f"{name:>12s}" for name in copies))
+        for key, label in (("wall", "cold build (s)"), ("executing", "  of which executing (s)"),
+                           ("prose", "prose edit -> visible (s)"), ("snippet", "snippet edit -> visible (s)"),
+                           ("snippet_run", "  of which the snippet (s)")):
+            row = [results[name].get(key) for name in copies]
+            print(f"  {label:28s}" + "".join(f"{v:12.2f}" if v is not None else f"{'-':>12s}" for v in row))
 
 
 if __name__ == "__main__":
