@@ -217,6 +217,26 @@ def test_sigma_1_squared_is_0_9546_of_the_frobenius_sum(runs):
     assert "sigma_1^2 / ||A||_F^2 = 0.9546" in runs("matrix_norms_from_svd").output
 
 
+# --- Other operator norms -------------------------------------------------------------
+
+
+def test_l1_and_linf_operator_norms_are_the_largest_column_and_row_sums(runs):
+    run = runs("operator_norms_one_and_inf")
+    A = run.namespace["A"]
+    assert A.shape == (4, 3) and np.array_equal(A, np.round(A))
+    assert row(run.output, "column sums") == ["[15.", "11.", "14.],", "row", "sums", "[", "6.", "10.", "14.", "10.]"]
+    # by hand, independently: ||A||_1 = 15 (column 0), ||A||_inf = 14 (row 2)
+    assert np.abs(A).sum(axis=0).max() == 15 and np.argmax(np.abs(A).sum(axis=0)) == 0
+    assert np.abs(A).sum(axis=1).max() == 14 and np.argmax(np.abs(A).sum(axis=1)) == 2
+    one, inf, two = row(run.output, "1"), row(run.output, "inf"), row(run.output, "2")
+    assert one[:2] == ["15.0000"] * 2 and one[3:] == ["e_0", "15.0000"] and float(one[2]) < 15
+    assert inf[:2] == ["14.0000"] * 2 and inf[3:] == ["sign(a_2)", "14.0000"] and float(inf[2]) < 14
+    sigma_1 = np.linalg.svd(A, compute_uv=False)[0]
+    assert two[:2] == [f"{sigma_1:.4f}"] * 2 and two[3] == "v_1" and float(two[2]) <= sigma_1
+    x = np.sign(A[2])
+    assert np.abs(A @ x).max() == 14 and np.abs(A @ np.eye(3)[0]).sum() == 15
+
+
 # --- Norms of products ----------------------------------------------------------------
 
 
@@ -390,6 +410,47 @@ def test_normalisation_is_scale_invariant_to_within_6e_4(runs):
     assert np.abs(rms_norm(3 * big) - rms_norm(big)).max() < 1e-5
 
 
+def test_rmsnorm_length_at_small_scales_and_its_sign(runs):
+    run = runs("rmsnorm_scales")
+    ns = run.namespace
+    v, eps = ns["v"], ns["eps"]
+    assert eps == 1e-5 and v.shape == (D,)
+    m = np.mean(v**2)
+    for c, length, cos in [("0.001", "2.0951", "1.0000"), ("1000", "8.0000", "1.0000"),
+                           ("-1", "7.9999", "-1.0000")]:
+        assert row(run.output, c) == [length, length, cos]
+        scaled = float(c) * v
+        y = scaled / np.sqrt(np.mean(scaled**2) + eps)
+        assert f"{np.linalg.norm(y):.4f}" == length  # "2.0951, not 8"
+    for c in ("0.1", "1", "1000"):  # "from c = 0.1 up it is within 0.01 of 8"
+        assert abs(float(row(run.output, c)[0]) - 8) < 0.01
+    assert abs(float(row(run.output, "0.01")[0]) - 8) > 0.01
+    assert 1e-6 * m < eps  # at c = 1e-3 the mean square is far below eps
+
+
+def test_rmsnorm_and_layernorm_are_diagonal_matmuls(runs):
+    run = runs("rmsnorm_as_diagonal_matmul")
+    ns = run.namespace
+    for line in ("G = diag(g): (64, 64), non-zeros off the diagonal: 0",
+                 "P: (64, 64), symmetric True, P P = P True",
+                 "RMSNorm(x) == diag(g) x / rms(x): True",
+                 "LayerNorm(x) == diag(g) P x / rms(P x) + beta: True",
+                 "one token: RMSNorm(x) == (diag(g) / rms(x)) @ x: True",
+                 "W (diag(g) x / rms(x)) == (W diag(g)) x / rms(x): True",
+                 "singular values of diag(g) == sorted |g|: True"):
+        assert line in run.output, line
+    x, g, beta, eps = ns["x"], ns["g"], ns["beta"], ns["eps"]
+    assert x.shape == (B, T, D) and eps == 1e-5 and np.abs(beta).max() > 0  # a real bias
+    # independent: the elementwise layers against explicit per-token matrices
+    token = x[3, 5]
+    rms = np.sqrt(np.mean(token**2) + eps)
+    assert np.allclose(np.diag(g / rms) @ token, ns["rms_norm"](x)[3, 5], rtol=1e-12, atol=0)
+    P = np.eye(D) - 1 / D
+    centred = P @ token
+    expected = np.diag(g) @ centred / np.sqrt(np.mean(centred**2) + eps) + beta
+    assert np.allclose(expected, ns["layer_norm"](x)[3, 5], rtol=1e-12, atol=1e-15)
+
+
 # --- Quantization ---------------------------------------------------------------------
 
 
@@ -442,10 +503,13 @@ def test_check_norms_from_singular_values_4_3_0(runs):
 
 def test_check_digits_at_kappa_1e4(runs):
     run = runs("check_digits_at_kappa")
-    predicted, measured = re.fullmatch(
-        r"kappa = 1e\+04: predicted digits (\S+), measured (\S+)", run.output.strip()
+    predicted, guaranteed, measured = re.fullmatch(
+        r"kappa = 1e\+04: digits left by kappa eps (\S+), by n kappa eps (\S+), measured (\S+)",
+        run.output.strip(),
     ).groups()
-    assert predicted == "2.9" and 4 <= float(measured) < 5  # "leaves 2.9", "keeps more, between 4 and 5"
+    assert predicted == "2.9" and guaranteed == "1.1"  # "leaves 2.9", "it leaves 1.1"
+    assert float(measured) >= float(guaranteed)  # the LU guarantee, any machine
+    assert float(measured) > float(predicted), MACHINE  # "the run keeps more than both"
     # the same solve as the kappa = 1e4 row of the condition-number table
     assert row(runs("conditioned_solve").output, "1e+04")[3] == measured
 
