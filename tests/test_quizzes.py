@@ -180,6 +180,28 @@ def _theory_00():
     ]
 
 
+@expected_for("theory/01-tensors-and-shapes.md")
+def _theory_01():
+    s = "theory/01_tensors_and_shapes/"
+    index, view = ns(s + "check_index_shapes.py"), ns(s + "check_view_or_copy.py")
+    axis, attention = ns(s + "check_wrong_axis.py"), ns(s + "check_attention_einsum.py")
+    ranks = ns(s + "check_ndim_vs_rank.py")
+    rows = []
+    for expression in ("x[:, -1:]", "x[..., 0]", "x[:, None]"):
+        result = eval(expression, index)  # noqa: S307
+        rows += [result.shape, result.ndim, result.size]
+    centred, scores, m = axis["centred"], axis["scores"], axis["m"]
+    return [
+        rows,
+        {RIGHT: [0 if np.shares_memory(view["tokens_by_head"], view["q"]) else 1]},  # a view / a copy
+        {RIGHT: [0 if np.shares_memory(view["batch_of_heads"], view["heads"]) else 1]},
+        {RIGHT: [1 if centred[2, 5] == scores[2, 5] - m[5] else 0]},  # row 2 / row 5
+        [attention["out"].shape, attention["flops"]],
+        [ranks["outer"].ndim, np.linalg.matrix_rank(ranks["outer"]),
+         ranks["counts"].ndim, np.linalg.matrix_rank(ranks["counts"])],
+    ]
+
+
 @expected_for("theory/02-matmul-three-ways.md")
 def _theory_02():
     s = "theory/02_matmul_three_ways/"
