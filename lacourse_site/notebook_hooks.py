@@ -193,6 +193,7 @@ def on_page_content(html_text, page, config, files):
         page.meta["search"] = {"exclude": True}  # its lab page is in the index with the same text
         html_text = _notebook_math(html_text, src)
         html_text = _tidy(html_text)
+        html_text = _copy_button(html_text, say)
         html_text = _stylesheet(html_text, page, config)
         return _box(page, config, files, match.group("lab"), on_notebook_page=True) + html_text
     return html_text
@@ -226,6 +227,14 @@ def _tidy(html_text: str) -> str:
     """Material's heading links instead of nbconvert's (search titles then lose their '¶')."""
     return re.sub(r'<a class="anchor-link" href="(#[^"]*)">¶</a>',
                   r'<a class="headerlink" href="\1" title="Permanent link">¶</a>', html_text)
+
+
+def _copy_button(html_text: str, say: dict[str, str]) -> str:
+    """nbconvert's copy button speaks English ("Copy to Clipboard", "Copied!"): the page's language,
+    in Material's own words for its copy buttons."""
+    html_text = html_text.replace('aria-label="Copy to Clipboard"', f'aria-label="{say["copy"]}"')
+    return html_text.replace('<span class="notice" hidden="">Copied!</span>',
+                             f'<span class="notice" hidden="">{say["copied"]}</span>')
 
 
 _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)

@@ -10,12 +10,14 @@ sorted JSON), so two builds write the same bytes:
 * code cells hold the snippets, in page order. A snippet's lines between
   `# --8<-- [start:solution]` and `# --8<-- [end:solution]` are the part the learner writes: the
   solutions notebook keeps them (without the marker lines, as the page shows them), the learner
-  notebook has a `# TODO` placeholder there that binds the names the solution would define;
+  notebook has a `# TODO` placeholder there that binds what the solution would define, then a
+  `todo.check` that stops the cell while it is still `...` (see placeholder());
 * collapsed answers (`??? success "Answer"`) are kept whole in the solutions notebook; in the
   learner notebook their prose and plain code give way to a one-line pointer, and only a code
   cell with a solution region stays (the learner writes that answer);
-* a first pair of cells says how to install the project, and sets NumPy's print options to the
-  site's, so the notebook prints what the page prints.
+* a first pair of cells installs the learner's package where it is missing (the wheel the site
+  publishes, lacourse_site.learner_wheel) and sets NumPy's print options to the site's, so the
+  notebook prints what the page prints.
 
 The build (lacourse_site.notebook_hooks) writes the notebooks next to the lab pages as git-ignored
 files; `python -m lacourse_site.notebooks OUT_DIR` writes them anywhere (for Colab, or to work locally).
@@ -84,6 +86,8 @@ WORDS = {
         "download_solutions": "Download the solutions (.ipynb)",
         "wheel": "The course's package (.whl)",
         "colab": "Open in Colab",
+        "copy": "Copy to clipboard",  # the notebook page's copy buttons, as Material says it
+        "copied": "Copied to clipboard",
         "back": "Back to the lab page",
         "box_lab": "Work through this lab in Jupyter: same text and code, with a `# TODO` where you write.",
         "box_notebook": (
@@ -129,6 +133,8 @@ WORDS = {
         "download_solutions": "Descargar las soluciones (.ipynb)",
         "wheel": "El paquete del curso (.whl)",
         "colab": "Abrir en Colab",
+        "copy": "Copiar al portapapeles",
+        "copied": "Copiado al portapapeles",
         "back": "Volver a la página del laboratorio",
         "box_lab": (
             "Haz este laboratorio en Jupyter: el mismo texto y el mismo código, con un `# TODO` "

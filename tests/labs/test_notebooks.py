@@ -426,3 +426,53 @@ def test_a_broken_lab_fails_naming_the_page_or_the_snippet(tmp_path):
     (broken,) = find_labs(tmp_path)
     with pytest.raises(notebooks.NotebookError, match=r"09-broken\.md: snippet snippets/labs/09_broken/missing\.py"):
         build(broken, "learner", Site())
+
+
+# --- the learner's wheel ------------------------------------------------------------------
+
+
+def test_the_learners_wheel_is_deterministic_and_holds_the_learners_package_only(tmp_path):
+    import zipfile
+
+    from lacourse_site import learner_wheel as lw
+
+    first = lw.build(cache=tmp_path / "a")
+    lw._built.clear()  # as a new process would
+    second = lw.build(cache=tmp_path / "b")
+    assert first != second and first.read_bytes() == second.read_bytes(), "two builds, the same bytes"
+    assert first.name == lw.wheel_name() and not (ROOT / "learner" / "build").exists()
+    with zipfile.ZipFile(first) as wheel:
+        names = wheel.namelist()
+        metadata = wheel.read("lacourse-0.1.0.dist-info/METADATA").decode()
+    assert all(n.startswith(("lacourse/", "lacourse-0.1.0.dist-info/")) for n in names), names
+    assert {"lacourse/__init__.py", "lacourse/todo.py", "lacourse/checks/__init__.py"} <= set(names)
+    assert not any("__pycache__" in n or n.startswith("lacourse_site") for n in names)
+    requires = sorted(line.split(": ", 1)[1].split(">")[0].split("<")[0].split("=")[0]
+                      for line in metadata.splitlines() if line.startswith("Requires-Dist: "))
+    assert requires == ["matplotlib", "numpy", "threadpoolctl"], "the learner's package needs nothing of the site"
+
+
+def test_the_built_site_publishes_the_wheel_every_lab_links(site_build):
+    wheel = site_build.site / learner_wheel.site_path()
+    assert wheel.read_bytes() == learner_wheel.build().read_bytes()
+    for language in LANGUAGES:
+        for name in NAMES:
+            for page in (root(site_build.site, language) / "labs" / name / "index.html",
+                         root(site_build.site, language) / "labs" / name / "notebook" / "index.html"):
+                soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+                links = [a for a in soup.select("div.lab-notebook a") if a["href"].endswith(".whl")]
+                assert len(links) == 1, page
+                assert (page.parent / links[0]["href"]).resolve() == wheel.resolve(), page
+
+
+def test_spanish_notebook_pages_speak_spanish_in_their_box_and_copy_buttons(site_build):
+    for name in NAMES:
+        page = (site_build.site / "es" / "labs" / name / "notebook" / "index.html").read_text(encoding="utf-8")
+        soup = BeautifulSoup(page, "html.parser")
+        box = soup.select_one("div.lab-notebook").get_text(" ", strip=True)
+        assert f"El cuaderno del laboratorio {name[:2]} ·" in box and "de Laboratorio" not in box
+        assert "Copied!" not in page and "Copy to Clipboard" not in page
+        assert "Copiado al portapapeles" in page
+    es = prose(notebook("01-matmul-performance", "es", "learner"))
+    assert "*Generado a partir de la página del [laboratorio 01 ·" in es and "laboratorio [Laboratorio" not in es
+    assert "# TODO: escribe tu código aquí" in "\n".join(code(notebook("01-matmul-performance", "es", "learner")))
