@@ -145,8 +145,18 @@ def _walk(kept):
             yield prelude, body
 
 
+_pruned: dict[tuple, str] = {}  # (stylesheet, page tokens) -> CSS: serve rebuilds and twin pages
+
+
 def prune(css: str, html: str) -> str:
     tokens = page_tokens(html)
+    key = (hash(css), tokens)
+    if key not in _pruned:
+        _pruned[key] = _prune(css, tokens)
+    return _pruned[key]
+
+
+def _prune(css: str, tokens) -> str:
     key = hash(css)
     if key not in _parsed:
         _parsed.clear()

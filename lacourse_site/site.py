@@ -35,6 +35,7 @@ import math_core
 from material.plugins.search import plugin as search_plugin
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
 from pymdownx.superfences import SuperFencesException
 
 import lacourse
@@ -102,6 +103,7 @@ def on_startup(command, dirty):
 def on_config(config):
     markdown_exec.formatters["python"] = markdown_exec.formatters["py"] = _format_python
     _index_lean_and_once()
+    _render_once_while_serving()
     # Check includes where pymdownx.snippets will read them.
     base = config.mdx_configs["pymdownx.snippets"]["base_path"]
     _state["snippets"] = Path(base[0] if isinstance(base, list) else base)
@@ -360,6 +362,76 @@ def _index_lean_and_once() -> None:
     index_class._lacourse = True
 
 
+_rendered: dict[str, tuple] = {}  # page render key -> what Page.render produced (serve only)
+_INCLUDE_ANYWHERE = re.compile(r'--8<--\s+"([^"\[]+?)(?::[^"]*)?"')
+
+
+def _render_key(page, config, files) -> str | None:
+    """Everything a page's Markdown -> HTML depends on: its Markdown (after on_page_markdown),
+    where it lives, the site's files (relative links), the Markdown configuration, every file it
+    includes (snippets, and what they include), the library fingerprint and the repository link."""
+    digest = getattr(files, "_lacourse_digest", None)
+    if digest is None:
+        digest = hashlib.sha256(repr(sorted((f.src_uri, f.dest_uri) for f in files)).encode()).hexdigest()
+        files._lacourse_digest = digest
+    key = hashlib.sha256()
+    for part in (page.markdown, page.file.src_uri, page.file.dest_uri, page.url, digest, _state["library"],
+                 str(_state["repo"]), repr(config["markdown_extensions"]),
+                 json.dumps(config["mdx_configs"], sort_keys=True, default=str)):
+        key.update(str(part).encode() + b"\0")
+    seen, todo = set(), list(_INCLUDE_ANYWHERE.findall(page.markdown))
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        path = _state["snippets"] / name
+        text = path.read_text(encoding="utf-8") if path.is_file() else "\0missing"
+        key.update(name.encode() + b"\0" + text.encode() + b"\0")
+        todo.extend(_INCLUDE_ANYWHERE.findall(text))
+    return key.hexdigest()
+
+
+def _render_once_while_serving() -> None:
+    """Under `mkdocs serve` every save rebuilds every page of both languages; a page whose
+    Markdown, includes and context did not change gets the HTML, table of contents and anchors
+    it got last time instead of going through Markdown again. `mkdocs build` renders each page
+    once, as always (and reports every link warning). LACOURSE_NO_MEMO=1 turns it off."""
+    if getattr(Page.render, "_lacourse", False):
+        return
+    render = Page.render
+
+    def render_once(page, config, files):
+        if not _state["serving"] or os.environ.get("LACOURSE_NO_MEMO") == "1":
+            return render(page, config, files)
+        key = _render_key(page, config, files)
+        if (hit := _rendered.get(key)) is not None:
+            content, toc, title, anchors, links, blocks = hit
+            page.content, page.toc, page._title_from_render = content, deepcopy(toc), title
+            page.present_anchor_ids = set(anchors)
+            if links is not None:
+                page.links_to_anchors = {
+                    file: dict(anchor_links) for src, anchor_links in links.items()
+                    if (file := files.get_file_from_path(src)) is not None
+                }
+            for snippet in blocks:  # the blocks' outputs were reused, as a render would record
+                _stats["reused"] += 1
+                _record("reused", snippet, 0.0)
+            return None
+        _state["blocks"] = []
+        render(page, config, files)
+        if "snippet-failure" not in page.content:  # a failure is shown afresh on every save
+            links = None if page.links_to_anchors is None else {
+                file.src_uri: dict(anchor_links) for file, anchor_links in page.links_to_anchors.items()
+            }
+            _rendered[key] = (page.content, deepcopy(page.toc), page._title_from_render,
+                              set(page.present_anchor_ids or ()), links, list(_state["blocks"]))
+        return None
+
+    render_once._lacourse = True
+    Page.render = render_once
+
+
 # --- executing blocks -------------------------------------------------------------------
 
 
@@ -373,6 +445,7 @@ def _format_python(**kwargs):
     depends on: the code, every option, the alt text, the library fingerprint (as for the
     output), the repository link and the page's figure count (figure ids are numbered per page).
     """
+    _state.setdefault("blocks", []).append(kwargs.get("extra", {}).get("title", "?"))
     options = {k: v for k, v in kwargs.items() if k not in {"md", "run", "transform_source"}}
     key = hashlib.sha256(
         json.dumps([_state["library"], _state["repo"], _state["figures"], options], sort_keys=True, default=repr)
