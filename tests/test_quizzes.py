@@ -246,6 +246,88 @@ def _theory_04():
     ]
 
 
+def ints(vector) -> tuple:
+    """A vector of whole numbers as the tuple a blank holds: (4, 1)."""
+    assert np.array_equal(vector, np.round(vector)), vector
+    return tuple(int(v) for v in np.round(vector))
+
+
+@expected_for("exercises/00-why-linear-algebra.md")
+def _exercises_00():
+    s = "exercises/00_why_linear_algebra/"
+    by_hand, gpt2, wins = ns(s + "one_hot_times_e_by_hand.py"), ns(s + "lookup_flops_at_gpt2_size.py"), ns(s + "why_indexing_wins.py")
+    return [
+        [ints(by_hand["x"] @ by_hand["E"]), ints(by_hand["pair"] @ by_hand["E"])],
+        [gpt2["flops"], gpt2["copied"], gpt2["one_hot_bytes"]],
+        [1 - wins["nonzero_products"] / wins["all_products"], wins["one_hot"].nbytes / wins["E"].nbytes,
+         wins["one_hot"].nbytes / wins["embedded"].nbytes],
+    ]
+
+
+@expected_for("exercises/01-tensors-and-shapes.md")
+def _exercises_01():
+    s = "exercises/01_tensors_and_shapes/"
+    mean, cost = ns(s + "column_mean_by_hand.py"), ns(s + "einsum_flops_by_hand.py")
+    return [
+        [ints(mean["column_means"]), *(ints(row) for row in mean["centred"])],
+        [cost["scores_flops"], cost["projection_flops"]],
+    ]
+
+
+@expected_for("exercises/02-matmul-three-ways.md")
+def _exercises_02():
+    s = "exercises/02_matmul_three_ways/"
+    hand, transpose = ns(s + "dot_and_matmul_by_hand.py"), ns(s + "transpose_of_a_product.py")
+    gram, hadamard = ns(s + "gram_matrix_by_hand.py"), ns(s + "hadamard_vs_matmul_by_hand.py")
+    eigen, chain = ns(s + "eigenvalues_of_a_2x2.py"), ns(s + "chain_order_flops.py")
+    A, B = hadamard["A"], hadamard["B"]
+
+    def chain_flops(T, D):  # 2mkn per product, as the snippet counts them
+        return 2 * T * D * T + 2 * T * T * D, 2 * D * T * D + 2 * T * D * D
+
+    assert chain_flops(chain["long_T"], chain["D"]) == (chain["scores_first"], chain["kv_first"])
+    return [
+        [int(hand["a"] @ hand["b"]), *(int(c) for c in hand["C"].ravel())],
+        [ints(transpose["AB"][0]), ints(transpose["AB"][1]), (transpose["A"].T @ transpose["B"].T).shape],
+        [ints(gram["G"][0]), ints(gram["G"][1]), ints(gram["Wx"]), int(gram["x"] @ gram["G"] @ gram["x"])],
+        [ints((A * B)[0]), ints((A * B)[1]), ints((A @ B)[0]), ints((A @ B)[1])],
+        sorted((round(float(r), 9) for r in np.linalg.eigvals(eigen["A"])), reverse=True),
+        [*chain_flops(chain["T"], chain["D"]), chain["scores_first"], chain["kv_first"]],
+    ]
+
+
+@expected_for("exercises/03-svd.md")
+def _exercises_03():
+    s = "exercises/03_svd/"
+    rank_one, ratio, ey = ns(s + "svd_of_rank_one.py"), ns(s + "compression_ratio.py"), ns(s + "eckart_young_by_hand.py")
+
+    def compression(m, n, k):  # the snippet's formulas: mn / k(m + n + 1), and the largest k that saves
+        return m * n / (k * (m + n + 1)), (m * n - 1) // (m + n + 1)
+
+    assert compression(ratio["m"], ratio["n"], ratio["k"]) == (ratio["ratio"], ratio["k_max"])
+    U, values, Vt, A = ey["U"], ey["values"], ey["Vt"], ey["A"]
+    rank_1 = A - values[0] * np.outer(U[:, 0], Vt[0])
+    return [
+        [round(float(rank_one["S"][0]), 9), round(float(rank_one["S"][1]), 9)],
+        [*compression(ratio["V"], ratio["D"], 8), *compression(ratio["m"], ratio["n"], ratio["k"])],
+        [np.linalg.norm(A), np.linalg.norm(rank_1), round(float(np.linalg.norm(rank_1, 2)), 9),
+         round(float(ey["frobenius"]), 9), round(float(ey["spectral"]), 9)],
+    ]
+
+
+@expected_for("exercises/04-norms.md")
+def _exercises_04():
+    s = "exercises/04_norms/"
+    angle, norms, projection = ns(s + "dot_product_and_angle.py"), ns(s + "norms_and_unit_vectors.py"), ns(s + "projection_onto_a_vector.py")
+    a, b, c, v = angle["a"], angle["b"], angle["c"], norms["v"]
+    return [
+        [a @ b, round(float(a @ b / (np.linalg.norm(a) * np.linalg.norm(b))), 9), round(float(angle["angles"]["a, b"]), 9),
+         a @ c, round(float(angle["angles"]["a, c"]), 9)],
+        [np.linalg.norm(v, 1), np.linalg.norm(v), np.linalg.norm(v, np.inf)],
+        [projection["coefficient"], np.linalg.norm(projection["proj"]), np.linalg.norm(projection["perp"])],
+    ]
+
+
 @pytest.mark.parametrize("page", sorted(set(pages_with_quizzes()) - {LAB00}))
 def test_every_question_carries_the_value_its_snippet_computes(page):
     assert page in EXPECTED, f"{page}: map its questions to their snippets in EXPECTED"
