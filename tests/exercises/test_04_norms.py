@@ -139,6 +139,47 @@ def test_04_8_near_singular_condition():
         assert float(digits) > -np.log10(float(bound))
 
 
+def test_04_9_nearest_other_form():
+    run = run_file(f"{PAGE}/nearest_other_form.py")
+    ns = run.namespace
+    E = embedding_matrix(64)
+    unit = E / np.sqrt((E**2).sum(1, keepdims=True))
+    C = unit @ unit.T
+    assert C.shape == (600, 600)
+    np.fill_diagonal(C, -np.inf)
+    nearest = C.argmax(axis=1)
+    assert np.array_equal(ns["nearest"], nearest) and np.all(nearest != np.arange(600))
+    best = C.max(axis=1)
+    i = int(np.argmax(best))
+    assert (i, int(nearest[i])) == (162, 472)
+    assert (FORMS[162], FORMS[472]) == ("I am eating", "tú beberás")
+    assert "most similar pair: 162 'I am eating' and 472 'tú beberás', cosine 0.5498" in run.output
+    assert f"{best[i]:.4f}" == "0.5498" and f"{np.median(best):.4f}" == "0.3723"
+    assert "median 0.3723, smallest 0.2759" in run.output
+    assert f"{np.mean(nearest[nearest] == np.arange(600)):.1%}" == "52.3%"
+    assert "rows whose nearest other has them as its nearest: 52.3%" in run.output
+    assert "unmasked argmax is the row itself for 100% of rows" in run.output
+    assert "diagonal from 1.0000 to 1.0000" in run.output
+    assert "check_nearest_others(nearest_others): 5 cases passed" in run.output
+
+
+def test_04_10_random_gradient_norm():
+    run = run_file(f"{PAGE}/random_gradient_norm.py")
+    ns = run.namespace
+    assert ns["g"].shape == (768, 3072) and 768 * 3072 == 2_359_296 and np.sqrt(2_359_296) == 1536
+    assert "numel = 2359296, sqrt(numel) = 1536.0" in run.output
+    assert f"{np.linalg.norm(ns['g']):.1f}" == "1535.7"
+    assert "||g||_2 = 1535.7" in run.output
+    assert "after clipping to max_norm = 1.0: ||g||_2 = 1.000000" in run.output
+    assert "from 1533.7 to 1536.8" in run.output and "1/sqrt(2) = 0.707" in run.output
+    draws = ns["draws"]
+    assert draws.shape == (8,) and np.all(np.abs(draws - 1536) < 5 / np.sqrt(2))
+    # "a relative spread of about 10^-3"
+    assert 1e-4 < (draws.max() - draws.min()) / 1536 < 1e-2
+    clipped = ns["clipped"]
+    assert np.allclose(clipped, ns["g"] / np.linalg.norm(ns["g"]), rtol=1e-12, atol=0)
+
+
 # --- The learner checks reject wrong solutions ------------------------------------------
 # One plausible wrong solution of each kind per check; each must fail with a message that
 # names the mistake, and every solution the brief allows must pass.
