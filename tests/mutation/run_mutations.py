@@ -204,7 +204,8 @@ def main() -> int:
                 path.write_text(original, encoding="utf-8")
             if code == 1:
                 killers = failed_nodes(output)
-                verdict, detail = "killed", ", ".join(k.split("/")[-1] for k in killers) or "failed"
+                names = [f"{k.split('::')[0].split('/')[-1]}::{k.split('::')[-1].split('[')[0]}" for k in killers]
+                verdict, detail = "killed", "by " + (", ".join(names) or "a failure")
             elif code == 0:
                 verdict, detail = "SURVIVED", ""
             else:
