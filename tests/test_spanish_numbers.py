@@ -21,7 +21,8 @@ def words_and_math(page: str) -> tuple[str, list[str]]:
     text = prose((DOCS / "es" / page).read_text(encoding="utf-8"))
     math = [m.group(1) or m.group(2) for m in MATH.finditer(text)]
     text = MATH.sub(" ", text)
-    text = re.sub(r"\]\([^)]*\)|\{[^}]*\}|<[^>]*>", " ", text)
+    # quiz blanks hold the answer a reader may type in any grouping; the page shows no such number
+    text = re.sub(r"\[\[.*?\]\]|\]\([^)]*\)|\{[^}]*\}|<[^>]*>", " ", text)
     return text, math
 
 
