@@ -16,6 +16,8 @@ rotation = np.array([[0.0, -1.0], [1.0, 0.0]])  # (2, 2)   a quarter turn
 shear = np.array([[1.0, 1.0], [0.0, 2.0]])  # (2, 2)
 print("quarter turn, eigenvalues:", np.linalg.eig(rotation).eigenvalues)
 values, vectors = np.linalg.eig(shear)  # (2,), (2, 2)
+assert np.all(values.imag == 0)  # real (NumPy 2.5 returns a complex dtype regardless)
+values, vectors = values.real, vectors.real  # (2,), (2, 2)
 cos = abs(vectors[:, 0] @ vectors[:, 1])
 print("[[1, 1], [0, 2]], eigenvalues:", values,
       f"  |cos| between eigenvectors: {cos:.4f}")
