@@ -86,6 +86,8 @@ _built: dict[str, Path] = {}  # fingerprint -> wheel, for this process (`mkdocs 
 
 def build(cache: Path = CACHE) -> Path:
     """The wheel for the current learner/ files: from the cache, or built now."""
+    if not (LEARNER / "pyproject.toml").is_file():
+        raise WheelError(f"{LEARNER / 'pyproject.toml'} is missing: the learner's package has no wheel to build")
     key = fingerprint()
     if key in _built and _built[key].is_file():
         return _built[key]

@@ -112,6 +112,8 @@ def on_pre_build(config):
 
 def on_post_build(config):
     """The learner's package, as every notebook's first cell installs it: site/downloads/<wheel>."""
+    if not notebooks.find_labs(Path(config.docs_dir)):
+        return  # no lab, no notebook to install it (a test's tiny project)
     try:
         wheel, seconds = learner_wheel.publish(Path(config.site_dir))
     except learner_wheel.WheelError as error:
