@@ -118,7 +118,10 @@ def test_math_font_is_a_small_subset_that_draws_every_formula(site_build):
     used: set[str] = set()
     for page in site.rglob("*.html"):
         used |= mathfont.characters(page.read_text(encoding="utf-8"))
-    missing = sorted(f"U+{ord(c):04X} {c}" for c in used if ord(c) not in cmap)
+    # what the whole font draws, the subset draws (ñ, ú, ¯ in \text{} are not in Noto Sans Math
+    # at all: the browser takes them from the page's font, as it did with the whole font)
+    whole = TTFont(mathfont.SOURCE).getBestCmap()
+    missing = sorted(f"U+{ord(c):04X} {c}" for c in used if ord(c) in whole and ord(c) not in cmap)
     assert missing == [], missing
     assert len(used) > 50 and "\u2211" in used  # it did look: sums, Greek, italic letters...
     assert "\U0001d465" in used and ord("\U0001d465") in cmap  # italic x, as MathML draws <mi>x</mi>
