@@ -96,62 +96,69 @@
   if (typeof module !== "undefined" && module.exports) module.exports = api;  // node, for the tests
   if (typeof document === "undefined") return;
   window.lacourseQuiz = api;
-  // For screen readers: each blank says what it asks for, a mark says wrong, a verdict is read out.
-  function announce(root) {
-    root.querySelectorAll(".quiz-blank-input").forEach(function (input) {
-      input.setAttribute("aria-invalid", input.classList.contains("wrong") ? "true" : "false");
-    });
-  }
-  document.querySelectorAll(".quiz-feedback").forEach(function (feedback) {
-    feedback.setAttribute("role", "status");
-  });
-  document.querySelectorAll(".quiz-blank-input").forEach(function (input) {
-    var cell = input.closest("td");
-    var table = cell && cell.closest("table");
-    if (!table) return;  // a blank in a sentence keeps mkdocs-quiz's label
-    var header = table.querySelectorAll("thead th")[cell.cellIndex];
-    var row = cell.parentElement.cells[0];
-    if (header && row) input.setAttribute("aria-label", (header.textContent + " " + row.textContent).trim());
-  });
-  announce(document);
-  // mkdocs-quiz 1.7.1's "Reset" assumes every question has a fieldset of choices and stops at
-  // the first blank without one: give blanks an empty one, and clear the blanks it leaves.
-  document.querySelectorAll(".quiz-fill-blank form").forEach(function (form) {
-    if (!form.querySelector("fieldset")) {
-      var empty = document.createElement("fieldset");
-      empty.hidden = true;
-      form.appendChild(empty);
-    }
-  });
-  document.addEventListener("click", function (event) {
-    if (!event.target.closest || !event.target.closest(".quiz-reset-all-link")) return;
-    setTimeout(function () {
-      var saved = localStorage.getItem("quiz_progress_" + window.location.pathname);
-      if (saved && saved !== "{}") return;  // the reader said no
-      document.querySelectorAll(".quiz-blank-input").forEach(function (input) {
-        input.value = "";
-        input.classList.remove("correct", "wrong");
+  // After mkdocs-quiz has built its questions and restored the reader's answers (its handler
+  // was registered first), or now if the page has loaded.
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+
+  function init() {
+    // For screen readers: each blank says what it asks for, a mark says wrong, a verdict is read out.
+    function announce(root) {
+      root.querySelectorAll(".quiz-blank-input").forEach(function (input) {
+        input.setAttribute("aria-invalid", input.classList.contains("wrong") ? "true" : "false");
       });
-      announce(document);
-    }, 0);
-  });
-  // The blanks sit outside mkdocs-quiz's form: Enter in a blank submits its quiz.
-  document.addEventListener("keydown", function (event) {
-    if (event.key !== "Enter" || !event.target.classList.contains("quiz-blank-input")) return;
-    var button = event.target.closest(".quiz").querySelector("form button[type=submit]");
-    if (button && !button.disabled && !button.classList.contains("hidden")) {
-      event.preventDefault();
-      button.click();
     }
-  });
-  // Capture phase: runs before mkdocs-quiz's own submit handler on the form.
-  document.addEventListener("submit", function (event) {
-    var quiz = event.target.closest && event.target.closest(".quiz-fill-blank");
-    if (!quiz) return;
-    quiz.querySelectorAll(".quiz-blank-input").forEach(function (input) {
-      var expected = input.getAttribute("data-answer");
-      if (input.value !== expected && same(input.value, expected)) input.value = expected;
+    document.querySelectorAll(".quiz-feedback").forEach(function (feedback) {
+      feedback.setAttribute("role", "status");
     });
-    setTimeout(function () { announce(quiz); }, 0);
-  }, true);
+    document.querySelectorAll(".quiz-blank-input").forEach(function (input) {
+      var cell = input.closest("td");
+      var table = cell && cell.closest("table");
+      if (!table) return;  // a blank in a sentence keeps mkdocs-quiz's label
+      var header = table.querySelectorAll("thead th")[cell.cellIndex];
+      var row = cell.parentElement.cells[0];
+      if (header && row) input.setAttribute("aria-label", (header.textContent + " " + row.textContent).trim());
+    });
+    announce(document);
+    // mkdocs-quiz 1.7.1's "Reset" assumes every question has a fieldset of choices and stops at
+    // the first blank without one: give blanks an empty one, and clear the blanks it leaves.
+    document.querySelectorAll(".quiz-fill-blank form").forEach(function (form) {
+      if (!form.querySelector("fieldset")) {
+        var empty = document.createElement("fieldset");
+        empty.hidden = true;
+        form.appendChild(empty);
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (!event.target.closest || !event.target.closest(".quiz-reset-all-link")) return;
+      setTimeout(function () {
+        var saved = localStorage.getItem("quiz_progress_" + window.location.pathname);
+        if (saved && saved !== "{}") return;  // the reader said no
+        document.querySelectorAll(".quiz-blank-input").forEach(function (input) {
+          input.value = "";
+          input.classList.remove("correct", "wrong");
+        });
+        announce(document);
+      }, 0);
+    });
+    // The blanks sit outside mkdocs-quiz's form: Enter in a blank submits its quiz.
+    document.addEventListener("keydown", function (event) {
+      if (event.key !== "Enter" || !event.target.classList.contains("quiz-blank-input")) return;
+      var button = event.target.closest(".quiz").querySelector("form button[type=submit]");
+      if (button && !button.disabled && !button.classList.contains("hidden")) {
+        event.preventDefault();
+        button.click();
+      }
+    });
+    // Capture phase: runs before mkdocs-quiz's own submit handler on the form.
+    document.addEventListener("submit", function (event) {
+      var quiz = event.target.closest && event.target.closest(".quiz-fill-blank");
+      if (!quiz) return;
+      quiz.querySelectorAll(".quiz-blank-input").forEach(function (input) {
+        var expected = input.getAttribute("data-answer");
+        if (input.value !== expected && same(input.value, expected)) input.value = expected;
+      });
+      setTimeout(function () { announce(quiz); }, 0);
+    }, true);
+  }
 })();

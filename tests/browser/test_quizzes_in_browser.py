@@ -121,6 +121,27 @@ def test_a_wrong_answer_is_wrong_a_right_one_right_and_progress_survives_a_reloa
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
+def test_a_choice_question_marks_the_choice_and_keeps_it(browser, origin, language):
+    path = ("es/" if language == "es" else "") + "theory/02-matmul-three-ways/"
+    context, page, problems = open_page(browser, origin, path)
+    quiz = page.locator(".quiz", has=page.locator("input[type=radio]")).first  # is M a Gram matrix? no
+    choices = quiz.locator("fieldset > div")
+    choices.nth(0).locator("label").click()  # yes: wrong
+    assert "wrong" in choices.nth(0).get_attribute("class")
+    assert WORDS[language]["wrong"] in quiz.locator(".quiz-feedback").inner_text()
+    quiz.locator(".quiz-reset-button").click()  # try again
+    choices.nth(1).locator("label").click()  # no: right
+    assert "correct" in choices.nth(1).get_attribute("class")
+    assert WORDS[language]["right"] in quiz.locator(".quiz-feedback").inner_text()
+    page.reload(wait_until="load")
+    assert "correct" in (choices.nth(1).get_attribute("class") or "") and choices.nth(1).locator("input").is_checked()
+    page.evaluate(THIN)
+    found = page.evaluate(AXE_RUN, None)
+    assert found == [] and problems == []
+    context.close()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
 def test_answered_questions_pass_axe_in_light_and_dark(browser, origin, language):
     found = []
     for scheme in ("light", "dark"):
@@ -131,6 +152,12 @@ def test_answered_questions_pass_axe_in_light_and_dark(browser, origin, language
             inputs.nth(i).fill(typed if i else "(1, 2, 3)")
         quiz.locator("button[type=submit]").click()
         assert marks(quiz)[:2] == ["wrong", "right"]
+        page.evaluate(THIN)
+        found += [f"{scheme}: {v}" for v in page.evaluate(AXE_RUN, None if scheme == "light" else DARK_RULES)]
+        theory = ("es/" if language == "es" else "") + "theory/02-matmul-three-ways/"
+        page.goto(f"{origin}/{theory}", wait_until="load")
+        choice = page.locator(".quiz", has=page.locator("input[type=radio]")).first
+        choice.locator("fieldset > div").nth(0).locator("label").click()  # a wrong choice, marked
         page.evaluate(THIN)
         rules = None if scheme == "light" else DARK_RULES
         found += [f"{scheme}: {v}" for v in page.evaluate(AXE_RUN, rules)] + problems
