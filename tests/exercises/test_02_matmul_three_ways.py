@@ -208,3 +208,13 @@ def _fsum_entries(A, B):  # correctly rounded sums: more accurate than required
 )
 def test_02_9_the_check_accepts_right_solutions(right):
     assert check_matmul(right) == 5
+
+
+def test_02_9_the_page_says_what_the_cases_are():
+    # "one where every size differs ... and a square case": not "every size differs" in all
+    from lacourse.checks.lesson02 import MATMUL_CASES
+
+    assert any(len(set(case)) == 3 for case in MATMUL_CASES)
+    assert any(len(set(case)) == 1 for case in MATMUL_CASES)  # square, where A.T @ B.T runs
+    assert any(case[0] == 1 for case in MATMUL_CASES) and any(case[1] == 1 for case in MATMUL_CASES)
+    assert (20, 15, 5) in MATMUL_CASES and len(MATMUL_CASES) == 5  # "five shapes", C @ S's
