@@ -4,6 +4,8 @@
     python tests/benchmarks/build_benchmark.py --cold-only      # skip the `mkdocs serve` part
     python tests/benchmarks/build_benchmark.py --no-baseline    # this checkout only
     python tests/benchmarks/build_benchmark.py --baseline REV   # another baseline commit
+    python tests/benchmarks/build_benchmark.py --serve-only --parallel  # busy machine: both
+                               # servers at once (same load), first builds stand for cold builds
 
 Two scratch copies of the project, side by side in one run: "now" is this checkout as it is;
 "baseline" is the same copy with the site's machinery (lacourse_site/site.py, hooks.py,
@@ -201,7 +203,7 @@ def median(values: list[float]) -> float:
 def serve_loop(name: str, project: Path) -> dict:
     serve = Serve(project)
     try:
-        if not serve.ready.wait(timeout=600):
+        if not serve.ready.wait(timeout=2400):
             raise TimeoutError("mkdocs serve did not start:\n" + "".join(serve.output[-30:]))
         time.sleep(1.5)  # let the watcher settle
         first = serve.builds[0]
@@ -235,15 +237,27 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as scratch_dir:
         scratch = Path(scratch_dir)
         copies = make_copies(scratch, baseline)
-        results: dict[str, dict] = {}
-        for name, project in copies.items():
-            results[name] = cold_build(name, project, scratch)
-        if "--cold-only" not in args:
+        results: dict[str, dict] = {name: {} for name in copies}
+        if "--serve-only" not in args:
             for name, project in copies.items():
-                try:
-                    results[name].update(serve_loop(name, project))
-                except (TimeoutError, OSError) as error:
-                    print(f"[{name}] mkdocs serve: {error}\n")
+                results[name] = cold_build(name, project, scratch)
+
+        def serve(name: str) -> None:
+            try:
+                results[name].update(serve_loop(name, copies[name]))
+            except (TimeoutError, OSError) as error:
+                print(f"[{name}] mkdocs serve: {error}\n")
+
+        if "--cold-only" not in args:
+            if "--parallel" in args:  # both servers at once: the same machine load for both
+                threads = [threading.Thread(target=serve, args=(name,)) for name in copies]
+                for thread in threads:
+                    thread.start()
+                for thread in threads:
+                    thread.join()
+            else:
+                for name in copies:
+                    serve(name)
         print(f"side by side ({load()}):")
         print(f"  {'':28s}" + "".join(f"{name:>12s}" for name in copies))
         for key, label in (("wall", "cold build (s)"), ("executing", "  of which executing (s)"),
