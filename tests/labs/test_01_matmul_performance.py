@@ -497,9 +497,12 @@ def test_the_loop_is_about_three_orders_of_magnitude_below_its_roof(runs):
         orders = np.log10(ns["compute"]["float64"] / perf.matmul_rate(method, n))
         assert ns["below"][method] == pytest.approx(orders, rel=1e-12)
         assert fields(out, f"{method},", "n", "=", str(n)) == [f"{orders:.1f}"]
-    # 3.0-3.4 on the build machine; a faster Python, a smaller machine or a busy one (which
-    # slows the loop) move it a little
-    assert 2.5 <= ns["below"]["loop"] <= 5, f"the loop is {ns['below']['loop']:.1f} orders below"
+    # 3.0-3.4 on the build machine when quiet; a faster Python or a smaller machine move it a
+    # little. A busy machine only slows the loop: "more on a busy one".
+    below = ns["below"]["loop"]
+    assert below >= 2.5, f"the loop is only {below:.1f} orders below the compute roof"
+    if os.getloadavg()[0] < perf.logical_cpus():  # a quiet machine: "about three"
+        assert below <= 4, f"the loop is {below:.1f} orders below the compute roof on a quiet machine"
 
 
 def test_bandwidth_counts_every_byte_read_and_written_once(runs):
