@@ -63,7 +63,7 @@ WORDS = {
         ),
         "missing": (
             "lacourse, the course's package, is not installed: download {wheel} from the lab "
-            "page (the Notebook box), then run: python -m pip install {wheel}"
+            "page (the Notebook box), then run:"
         ),
         "origin": (
             "*Generated from the lab page {lab}, which shows every answer with the output it "
@@ -111,7 +111,7 @@ WORDS = {
         ),
         "missing": (
             "lacourse, el paquete del curso, no está instalado: descarga {wheel} desde la página "
-            "del laboratorio (el recuadro «Cuaderno») y ejecuta: python -m pip install {wheel}"
+            "del laboratorio (el recuadro «Cuaderno») y ejecuta:"
         ),
         "origin": (
             "*Generado a partir de la página {lab}, que muestra cada respuesta con lo que "
@@ -700,8 +700,11 @@ def _setup_cells(lab: Lab, variant: str, site: Site, ctx: _Context) -> None:
                    f'    wheel = "{address}"',
                    '    subprocess.run([sys.executable, "-m", "pip", "install", wheel], check=True)']
     else:  # no address to install from (a plain local build): say what to run
-        install = ["import importlib.util", "", missing,
-                   f"    raise ModuleNotFoundError({json.dumps(say['missing'].format(wheel=wheel), ensure_ascii=False)})"]
+        pieces = textwrap.wrap(say["missing"].format(wheel=wheel) + " ", 72, drop_whitespace=False,
+                               break_long_words=False, break_on_hyphens=False)
+        pieces.append(f"python -m pip install {wheel}")  # the command whole, on its own line
+        install = ["import importlib.util", "", missing, "    raise ModuleNotFoundError(",
+                   *(f"        {json.dumps(piece, ensure_ascii=False)}" for piece in pieces), "    )"]
     ctx.cells.append(Cell("markdown", f"{text}\n\n{setup}"))
     code = [
         *install,
