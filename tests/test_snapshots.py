@@ -84,7 +84,7 @@ NOISE: dict[str, list[Noise]] = {
         Noise(r"^[CP] \d+ ", 0, 20, EPS_COUNT, nth=(-1,)),  # gap/(eps s1)
     ],
     "labs/03_norm_identities/condition_number.py": [
-        Noise(r"kappa - 1\|: median", 0, 1e6, f"the gap in eps (kappa up to 2e5 here): {KAPPA}", nth=(-2, -1)),
+        Noise(r"kappa - 1\|: median", 0, 1e6, f"the gap in eps (kappa to 2e5 here): {KAPPA}", nth=(-2, -1)),
         Noise(r"^largest gap / \(kappa eps\)", 0, 10, f"the gap in units of kappa eps: {KAPPA}", nth=(-1,)),
         Noise(r"^1e\+\d\d ", 0, 1e-3, f"relative error of the computed kappa: {KAPPA}", nth=(2,)),
         Noise(r"^1e\+\d\d ", 0, 1e11, f"the same error in eps: {KAPPA}", nth=(3,)),
