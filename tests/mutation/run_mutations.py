@@ -113,8 +113,10 @@ MUTATIONS = [
              '"x.reshape(-1, D_HEAD)",', '"x.reshape(-1, H)",', "size"),
     Mutation("exercises/02_matmul_three_ways/chain_order_flops.py", "long_T = 1024", "long_T = 2048",
              "constant: long context"),
+    # (Not the sign of W's last row: W.T @ W is the same then, an equivalent mutant that survived.)
     Mutation("exercises/02_matmul_three_ways/eigenvalues_of_a_2x2.py",
-             "W = np.array([[1, 0], [2, 1], [0, 1]])", "W = np.array([[1, 0], [2, 1], [0, -1]])", "sign"),
+             "W = np.array([[1, 0], [2, 1], [0, 1]])", "W = np.array([[1, 0], [1, 2], [0, 1]])",
+             "rows: a row's entries swapped"),
     Mutation("exercises/03_svd/svd_of_rank_one.py", "b = np.array([1.0, 2.0])", "b = np.array([1.0, -2.0])", "sign"),
     Mutation("exercises/03_svd/energy_rank.py", "fractions = (0.5, 0.9, 0.98, 0.99)",
              "fractions = (0.5, 0.9, 0.95, 0.99)", "constant: fractions"),
@@ -167,11 +169,13 @@ def failed_nodes(output: str) -> list[str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("-k", default="", help="only mutations whose snippet or description contains this")
+    parser.add_argument("-k", default="", help="only mutations whose snippet or description contains "
+                        "this (several: separated by commas)")
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--timeout", type=float, default=900)
     args = parser.parse_args()
-    chosen = [m for m in MUTATIONS if args.k in m.snippet or args.k in m.what]
+    keys = args.k.split(",")
+    chosen = [m for m in MUTATIONS if any(k in m.snippet or k in m.what for k in keys)]
     if args.list:
         for m in chosen:
             print(f"{m.snippet}: {m.what}\n    - {m.old!r}\n    + {m.new!r}")
