@@ -291,7 +291,8 @@ def _exercises_02():
         [ints(transpose["AB"][0]), ints(transpose["AB"][1]), (transpose["A"].T @ transpose["B"].T).shape],
         [ints(gram["G"][0]), ints(gram["G"][1]), ints(gram["Wx"]), int(gram["x"] @ gram["G"] @ gram["x"])],
         [ints((A * B)[0]), ints((A * B)[1]), ints((A @ B)[0]), ints((A @ B)[1])],
-        sorted((round(float(r), 9) for r in np.linalg.eigvals(eigen["A"])), reverse=True),
+        # NumPy 2.5 returns a complex dtype even for real eigenvalues: keep the real ones' real parts
+        sorted((round(float(r.real), 9) for r in np.linalg.eigvals(eigen["A"]) if r.imag == 0), reverse=True),
         [*chain_flops(chain["T"], chain["D"]), chain["scores_first"], chain["kv_first"]],
     ]
 
