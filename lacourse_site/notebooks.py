@@ -273,9 +273,8 @@ def placeholder(region: list[str], language: str, filled: bool = False) -> list[
     * A function keeps its signature and docstring, with `...` for a body.
     * A name the solution assigns is bound to `...` (`rate = ...`), at any depth of the region's
       statements (inside a `with` or a `for` too). So is a subscript or attribute it assigns
-      (`speedup[method, n] = ...`), unless its object is a name the region binds (that name's
-      lines include it) or its index is a literal (`predictions[13] = ...`: an entry the learner
-      may add or not, which the code after the region reads with `.get`, as lab 00 does).
+      (`speedup[method, n] = ...`, lab 00's `predictions[13] = ...`), unless its object is a
+      name the region binds (that name's lines include it).
     * Then `todo.check({...}, "<lang>")` (lacourse.todo): run unfilled, the cell stops there
       with a message naming what is still `...`, not with a NameError cells later.
 
@@ -323,8 +322,6 @@ def placeholder(region: list[str], language: str, filled: bool = False) -> list[
                 if isinstance(root, ast.Name) and root.id in names:
                     covered = True  # `one_hot[7] = ...` after `one_hot = ...`: part of one_hot's lines
                     continue
-                if isinstance(node, ast.Subscript) and _literal(node.slice):
-                    continue  # an optional entry (lab 00's predictions)
                 text = ast.get_source_segment(source, node) or ast.unparse(node)
             if text not in names:
                 names.append(text)
@@ -402,12 +399,6 @@ def _bound_targets(statement) -> list:
 
     visit(statement)
     return found
-
-
-def _literal(node) -> bool:
-    if isinstance(node, ast.Constant):
-        return True
-    return isinstance(node, ast.Tuple) and all(_literal(element) for element in node.elts)
 
 
 def _todo_check(checked: list[str], language: str, indent: int) -> list[str]:

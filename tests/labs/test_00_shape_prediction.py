@@ -9,7 +9,7 @@ import pytest
 
 from conftest import DOCS, LANGUAGES, SNIPPETS
 from lacourse_site.notebooks import snippet_code
-from lacourse_site.runner import run_code, run_file
+from lacourse_site.runner import SnippetError, run_code, run_file
 from lacourse_site.site import snippet_includes
 
 LAB = "labs/00_shape_prediction"
@@ -214,19 +214,40 @@ def test_the_output_fits_88_columns():
 
 
 @pytest.mark.parametrize("group", GROUPS)
-def test_a_learner_who_predicts_nothing_sees_no_answer(group):
-    """The learner's notebook replaces the predictions: nothing is revealed, the score is 0."""
+def test_a_learner_who_predicts_nothing_is_stopped_before_any_answer(group):
+    """The learner's notebook shows one `predictions[n] = ...` per question; run unfilled, the
+    cell stops at the check, naming every prediction still to write, before anything is shown."""
     code, had_solution = snippet_code((SNIPPETS / LAB / f"{group}.py").read_text(), "learner")
-    assert had_solution and "predictions[" not in code
-    run_ = run_code(code, f"{LAB}/{group}_learner.py")
-    questions = run_.namespace["questions"]
-    assert run_.output.splitlines()[-1] == f"score: 0/{len(questions)}"
-    assert "right" not in run_.output and "Error" not in run_.output.split("\n", 1)[1]
-    assert run_.output.count(" ?") >= len(questions)
+    code = "from lacourse import todo  # as the notebook's first cell does\n" + code
+    questions = run(group).namespace["questions"]
+    assert had_solution
+    for number in questions:
+        assert f"predictions[{number}] = ...\n" in code, (group, number)
+    with pytest.raises(SnippetError, match="TodoError") as stopped:
+        run_code(code, f"{LAB}/{group}_learner.py")
+    message = str(stopped.value)
+    assert "still to write where the cell says # TODO" in message
+    assert all(f"predictions[{number}]" in message for number in questions), message
+    # a learner who writes one prediction is told about the others only
+    first = min(questions)
+    answered = code.replace(f"predictions[{first}] = ...", f"predictions[{first}] = (1, 2)")
+    with pytest.raises(SnippetError) as stopped:
+        run_code(answered, f"{LAB}/{group}_learner_one.py")
+    assert f"predictions[{first}]," not in str(stopped.value)
+    assert f"predictions[{first + 1}]" in str(stopped.value)
 
 
 def test_a_wrong_prediction_is_marked_wrong_and_scored():
     code = (SNIPPETS / LAB / "indexing.py").read_text().replace("predictions[2] = (T, D)", "predictions[2] = (D, T)")
     run_ = run_code(code, f"{LAB}/indexing_wrong.py")
     assert "wrong: you said (64, 12)" in run_.output
+    assert run_.output.splitlines()[-1] == "score: 5/6"
+
+
+def test_a_prediction_left_out_shows_no_answer_and_scores_nothing():
+    code = (SNIPPETS / LAB / "indexing.py").read_text()
+    code = code.replace("predictions[3] = (B, D)\n", "")
+    run_ = run_code(code, f"{LAB}/indexing_left_out.py")
+    row = next(line for line in run_.output.splitlines() if line.startswith(" 3 "))
+    assert row.split() == ["3", "x[:,", "-1]", "?"]
     assert run_.output.splitlines()[-1] == "score: 5/6"

@@ -250,7 +250,7 @@ def test_a_subscript_or_attribute_the_solution_assigns_gets_a_placeholder_too():
     ]
 
 
-def test_placeholders_look_into_blocks_skip_what_a_name_covers_and_literal_entries():
+def test_placeholders_look_into_blocks_and_skip_what_a_name_covers():
     nested = "with limits():\n    t = run()\n    table[key] = t\n    print(t)"
     assert snippet_code(region(nested), "learner")[0].splitlines() == [
         "# TODO: write your code here", "t = ...", "table[key] = ...",
@@ -263,10 +263,13 @@ def test_placeholders_look_into_blocks_skip_what_a_name_covers_and_literal_entri
     assert snippet_code(region(covered), "filled")[0].splitlines() == [
         "# TODO: write your code here", *covered.splitlines(),
         'todo.check({"one_hot": one_hot, "constant": constant}, "en")']
-    # lab 00: entries under literal keys are optional predictions, read with .get; no check
+    # lab 00: each prediction is a placeholder of its own, and the check names the ones left
     predictions = "predictions[1] = (B, T, D)  # why\npredictions[2] = (T, D)"
-    assert snippet_code(region(predictions), "learner")[0] == "# TODO: write your code here\n..."
-    assert snippet_code(region(predictions), "filled")[0] == "# TODO: write your code here\n" + predictions
+    check = 'todo.check({"predictions[1]": predictions[1], "predictions[2]": predictions[2]}, "en")'
+    assert snippet_code(region(predictions), "learner")[0].splitlines() == [
+        "# TODO: write your code here", "predictions[1] = ...", "predictions[2] = ...", check]
+    assert snippet_code(region(predictions), "filled")[0].splitlines() == [
+        "# TODO: write your code here", *predictions.splitlines(), check]
 
 
 def test_filled_is_what_the_placeholders_invite_and_nothing_else():
@@ -278,14 +281,11 @@ def test_filled_is_what_the_placeholders_invite_and_nothing_else():
         'todo.check({"f": f, "a": a, "b": b, "c": c}, "en")']
 
 
-def test_every_lab_todo_but_lab_00s_optional_predictions_is_followed_by_its_check():
+def test_every_lab_todo_is_followed_by_its_check():
     for name in NAMES:
         for cell in code(notebook(name, "en", "learner"))[1:]:
             for part in cell.split("# TODO")[1:]:
-                if name == "00-shape-prediction":
-                    assert part.startswith(": write your code here\n...") or "todo.check(" in part, part
-                else:
-                    assert "todo.check({" in part, (name, part)
+                assert "todo.check({" in part, (name, part)
 
 
 def test_todo_check_stops_while_a_name_or_a_function_is_still_a_placeholder():

@@ -12,8 +12,7 @@ no PYTHONPATH and no user site: it cannot import the checkout (a last cell check
 * every learner notebook runs once each TODO is done the way its placeholders invite (the
   generator's "filled" variant: each `name = ...` replaced by the solution's lines for it);
 * an unfilled learner notebook stops at its first TODO, with lacourse.todo's message naming
-  what to write, in the notebook's language (lab 00, whose TODOs add optional predictions, runs
-  through and scores 0).
+  what to write, in the notebook's language (lab 00's: the predictions still to write).
 
 Execution runs the English notebooks (tests/labs/test_notebooks.py checks that both languages
 have the same code); the unfilled runs, which stop early, run in both languages.
@@ -185,7 +184,7 @@ def test_the_solutions_notebook_runs_in_the_learners_venv(learner_venv, name):
 @pytest.mark.parametrize("name", NAMES)
 def test_the_learner_notebook_runs_once_its_todos_are_done_as_the_placeholders_invite(learner_venv, name):
     filled = notebooks.build(lab(name), "filled", learner_venv.site)
-    assert "todo.check(" in "\n".join(c.source for c in filled.cells) or name == "00-shape-prediction"
+    assert "todo.check(" in "\n".join(c.source for c in filled.cells)
     nb, stopped = learner_venv.run(_with_probe(filled), f"{name}-filled")
     assert stopped is None, f"{name}.ipynb with its TODOs done stopped: {stopped}"
     _probe(nb, learner_venv)
@@ -202,11 +201,6 @@ def test_an_unfilled_learner_notebook_stops_at_its_first_todo_saying_what_to_wri
     nb, stopped = learner_venv.run(learner, f"{name}-{language}-learner")
     first = _first_todo(learner)
     source = learner.cells[first].source
-    if "todo.check(" not in source:  # lab 00: optional predictions, read with .get
-        assert name == "00-shape-prediction" and stopped is None, stopped
-        printed = "".join(o.get("text", "") for o in _outputs(nb) if o.output_type == "stream")
-        assert "score: 0/" in printed and "right" not in printed
-        return
     assert stopped is not None, f"{name} ({language}): the unfilled notebook ran through"
     assert stopped["cell"] == first and stopped["ename"] == "TodoError", stopped
     lines = source.splitlines()
