@@ -32,6 +32,27 @@ def test_an_array_without_a_shape_comment_fails():
         run_code("import numpy as np\nx = np.ones(3)\n", "inline/no_comment.py")
 
 
+def test_a_function_is_checked_when_called_and_timed_as_written():
+    """Inside a function every assignment is checked too; the same function without the checks
+    is its __wrapped__, which lacourse.perf times (a check per `total += ...` is 25x slower)."""
+    code = (
+        "import numpy as np\n"
+        "def total(xs):\n"
+        "    s = 0.0\n"
+        "    for x in xs:\n"
+        "        s += x\n"
+        "    v = np.array([s])  # (1,)\n"
+        "    return v\n"
+        "total([1.0, 2.0])\n"
+    )
+    function = run_code(code, "inline/function.py").namespace["total"]
+    assert "__shape_check__" in function.__code__.co_names
+    plain = function.__wrapped__
+    assert "__shape_check__" not in plain.__code__.co_names and plain([1.0, 2.0]) == [3.0]
+    with pytest.raises(SnippetError, match="`v` has shape"):
+        run_code(code.replace("# (1,)", "# (2,)"), "inline/function_wrong.py")
+
+
 def test_tuple_targets_are_checked_one_by_one():
     code = (
         "import numpy as np\n"
