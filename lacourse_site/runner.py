@@ -35,6 +35,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+from threadpoolctl import threadpool_limits
 
 from lacourse import PRINT_OPTIONS  # the learner's package prints the same way
 
@@ -110,6 +111,22 @@ def run_code(code: str, filename: str, timeout: float | None = None) -> Run:
         sys.modules.pop("__snippet__", None)
         _close_figures()
     return Run(buffer.getvalue(), module.__dict__, time.perf_counter() - start)
+
+
+def outputs_of(blocks: list[tuple[str, str]]) -> list[tuple[bool, str, float]]:
+    """run_code on (code, filename) pairs in turn, for another process (the build runs blocks
+    ahead in a pool): only what pickles, (True, output, seconds) or (False, the error, 0).
+    One BLAS thread: the pool has a worker per core, and more threads would only contend."""
+    results = []
+    with threadpool_limits(limits=1, user_api="blas"):
+        for code, filename in blocks:
+            try:
+                run = run_code(code, filename)
+            except SnippetError as error:
+                results.append((False, str(error), 0.0))
+            else:
+                results.append((True, run.output, run.seconds))
+    return results
 
 
 def _attach_plain_twins(namespace: dict, plain: types.CodeType) -> None:

@@ -22,9 +22,11 @@ import hashlib
 import html
 import json
 import logging
+import multiprocessing
 import os
 import re
 import time
+from concurrent.futures import ProcessPoolExecutor
 from copy import deepcopy
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -40,7 +42,7 @@ from pymdownx.superfences import SuperFencesException
 
 import lacourse
 from lacourse_site import mathfont
-from lacourse_site.runner import SNIPPETS_DIR, SnippetError, run_code
+from lacourse_site.runner import SNIPPETS_DIR, SnippetError, outputs_of, run_code
 
 LEARNER_PACKAGE = Path(lacourse.__file__).resolve().parent
 
@@ -61,7 +63,7 @@ INCLUDE = re.compile(r'^--8<--\s+"(?P<path>[^"]+)"$')
 
 _outputs: dict[str, str] = {}  # cache key -> output; lives as long as the process
 _formatted: dict[str, tuple[str, int, str]] = {}  # block + options -> (HTML, figures after it, run key)
-_stats = {"run": 0, "reused": 0, "seconds": 0.0}
+_stats = {"run": 0, "reused": 0, "seconds": 0.0, "ahead": 0, "ahead seconds": 0.0}
 _state = {"page": "?", "library": "", "snippets": SNIPPETS_DIR, "serving": False, "repo": None, "figures": 0}
 
 
@@ -117,6 +119,7 @@ def on_pre_build(config):
         return  # a nested language build keeps the outer build's fingerprint, so it reuses every output
     _state["library"] = library_fingerprint()
     _math_chars.clear()  # gathered from every page of every language, for the math font
+    _run_ahead(config)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -149,13 +152,28 @@ _math_chars: set[str] = set()  # what this build's formulas draw (lacourse_site.
 
 
 def on_post_page(output, page, config):
-    """MathML 3 style attributes on every formula of the finished page, whoever typeset it
-    (notebook pages convert their own math); the characters it draws go into the math font."""
+    """Lean highlighted code on every page (lean_code). MathML 3 style attributes on every
+    formula of the finished page, whoever typeset it (notebook pages convert their own math);
+    the characters it draws go into the math font."""
+    output = lean_code(output)
     if "<math" not in output:
         return output
     output = _MATH_ELEMENT.sub(lambda m: _displaystyle_in_mstyle(m.group(0)), output)
     _math_chars.update(mathfont.characters(output))
     return output
+
+
+# Pygments wraps every token in a span: a long page's code is thousands of elements, which
+# the browser styles and lays out again each time Material's script measures the page (most of
+# the main thread's work at load). Names and whitespace get no colour of their own (Material
+# and the notebook stylesheet draw them in the code's colour): without their spans the page
+# looks the same with a fifth fewer elements.
+_PRE = re.compile(r"<pre\b.*?</pre>", re.DOTALL)
+_UNCOLOURED_TOKEN = re.compile(r'<span class="(?:n|w)">([^<]*)</span>')
+
+
+def lean_code(html_text: str) -> str:
+    return _PRE.sub(lambda match: _UNCOLOURED_TOKEN.sub(r"\1", match.group(0)), html_text)
 
 
 def on_page_context(context, page, config, nav):
@@ -226,12 +244,15 @@ def on_post_build(config):
         split_search_index(Path(config.site_dir), i18n.default_language, others)
     mathfont.write(Path(config.site_dir), _math_chars)  # after every language's pages
     log.info(
-        "lacourse: %d blocks executed in %.2f s, %d outputs reused",
+        "lacourse: %d blocks executed in %.2f s (%d of them ahead of the pages, %.2f s on the clock), "
+        "%d outputs reused",
         _stats["run"],
         _stats["seconds"],
+        _stats["ahead"],
+        _stats["ahead seconds"],
         _stats["reused"],
     )
-    _stats.update(run=0, reused=0, seconds=0.0)  # per build, also across `mkdocs serve` rebuilds
+    _stats.update({"run": 0, "reused": 0, "seconds": 0.0, "ahead": 0, "ahead seconds": 0.0})  # per build
 
 
 def split_search_index(site: Path, default_locale: str, locales: list[str]) -> None:
@@ -508,9 +529,76 @@ def unique_svg_ids(svg: str, prefix: str) -> str:
     return _SVG_REF.sub(lambda m: m.group(1) + prefix + m.group(2) if m.group(2) in ids else m.group(0), svg)
 
 
+def _run_key(code: str) -> str:
+    return hashlib.sha256(f"{_state['library']}\0{code}".encode()).hexdigest()
+
+
+_TIMES_SOMETHING = re.compile(r'\bvolatile="')
+
+
+def _run_ahead(config) -> None:
+    """Before any page renders, run the blocks of the pages that time nothing, spread over the
+    machine's cores (LACOURSE_JOBS, default: all of them; 1 turns this off): a cold build
+    waits for the busiest core instead of for the sum. A page with a timed block (a
+    `volatile` fence) is left out whole: its blocks run while it renders, in the page's order
+    (lab 01's tables time the functions its first block defines), with the machine to
+    themselves. A page's blocks run together, in order, in one worker (what one block caches
+    in lacourse, the next reuses). A block that fails here is left to its page, which runs it
+    again and reports it in the usual way. `mkdocs serve` runs blocks in its own process only
+    (workers forked beside its server threads could hang; a rebuild runs few blocks anyway)."""
+    jobs = int(os.environ.get("LACOURSE_JOBS") or os.cpu_count() or 1)
+    if jobs < 2 or _state["serving"]:
+        return
+    expand = markdown_exec_snippets(config)
+    pages: dict[str, list[tuple[str, str, str]]] = {}  # page -> its blocks' run key, code, snippet
+    seen: set[str] = set()
+    docs = Path(config.docs_dir)
+    for path in sorted(docs.rglob("*.md")):
+        fences = list(EXEC_FENCE.finditer(path.read_text(encoding="utf-8")))
+        if any(_TIMES_SOMETHING.search(fence.group("opts")) for fence in fences):
+            continue
+        for fence in fences:
+            include = INCLUDE.match(fence.group("body").strip())
+            if include is None or not (_state["snippets"] / include.group("path")).is_file():
+                continue  # on_page_markdown stops the build, naming the page
+            code = expand(fence.group("body").strip())
+            if (key := _run_key(code)) not in _outputs and key not in seen:
+                seen.add(key)
+                pages.setdefault(path.relative_to(docs).as_posix(), []).append((key, code, include.group("path")))
+    if len(seen) < 4:  # starting the workers would cost more than it saves
+        return
+    import lacourse.figures  # noqa: F401  imported once here, inherited by every worker
+
+    start = time.perf_counter()
+    fork = multiprocessing.get_context("fork")  # workers start with NumPy, matplotlib, lacourse loaded
+    with ProcessPoolExecutor(max_workers=min(jobs, len(pages)), mp_context=fork) as pool:
+        futures = {page: pool.submit(outputs_of, [(code, snippet) for _, code, snippet in blocks])
+                   for page, blocks in pages.items()}
+        for page, future in futures.items():
+            for (key, _, snippet), (ok, output, seconds) in zip(pages[page], future.result()):
+                if ok:
+                    _outputs[key] = output
+                    _stats["run"] += 1
+                    _stats["seconds"] += seconds
+                    _stats["ahead"] += 1
+                    _record("run", snippet, seconds, page=page, ahead=True)
+    _stats["ahead seconds"] += time.perf_counter() - start
+
+
+def markdown_exec_snippets(config):
+    """The code markdown-exec is given for a block whose body is one include line: the file as
+    pymdownx.snippets includes it (with the configuration the pages use)."""
+    import markdown
+
+    name = "pymdownx.snippets"
+    md = markdown.Markdown(extensions=[name], extension_configs={name: config.mdx_configs.get(name, {})})
+    preprocessor = md.preprocessors["snippet"]
+    return lambda include_line: "\n".join(preprocessor.run([include_line]))
+
+
 def _run_cached(code: str, returncode=None, session=None, id=None, **extra) -> str:  # noqa: A002
     snippet = extra.get("title", "?")
-    key = hashlib.sha256(f"{_state['library']}\0{code}".encode()).hexdigest()
+    key = _run_key(code)
     if key in _outputs:
         _stats["reused"] += 1
         _record("reused", snippet, 0.0)
@@ -542,11 +630,12 @@ def _shown_while_serving(error: SnippetBuildError, snippet: str) -> str:
     )
 
 
-def _record(event: str, snippet: str, seconds: float) -> None:
+def _record(event: str, snippet: str, seconds: float, page: str | None = None, ahead: bool = False) -> None:
     """Append to the file named by LACOURSE_EXEC_LOG: how tests and the benchmark count runs."""
     if path := os.environ.get("LACOURSE_EXEC_LOG"):
         with open(path, "a", encoding="utf-8") as log_file:
-            entry = {"event": event, "snippet": snippet, "page": _state["page"], "seconds": seconds}
+            entry = {"event": event, "snippet": snippet, "page": page or _state["page"], "seconds": seconds,
+                     "ahead": ahead}
             log_file.write(json.dumps(entry) + "\n")
 
 

@@ -4,6 +4,7 @@ from elsewhere, one search index per language, math typeset, and deterministic."
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections import Counter
 
@@ -44,10 +45,25 @@ def test_strict_build_passes_without_warnings(site_build):
 def test_each_block_runs_exactly_once_per_build(site_build):
     runs = Counter(e["snippet"] for e in site_build.events if e["event"] == "run")
     reuses = Counter(e["snippet"] for e in site_build.events if e["event"] == "reused")
+    ahead = {e["snippet"] for e in site_build.events if e["event"] == "run" and e["ahead"]}
     expected = included_snippets()
     assert runs == Counter(dict.fromkeys(expected, 1))  # once, whatever the number of languages
-    # every other block in either language got that run's output
-    assert reuses == Counter({s: n * len(LANGUAGES) - 1 for s, n in expected.items()})
+    # every other block in either language got that run's output (every block, for one run
+    # ahead of the pages)
+    assert reuses == Counter({s: n * len(LANGUAGES) - (s not in ahead) for s, n in expected.items()})
+
+
+def test_blocks_run_ahead_in_parallel_except_on_pages_that_time_something(site_build):
+    """Pages whose blocks time nothing have them run ahead, in parallel; a page with a timed
+    (volatile) block runs all its blocks itself, in order, on a machine left quiet."""
+    timed_pages = {page for page in DOCS.rglob("*.md") if 'volatile="' in page.read_text(encoding="utf-8")}
+    assert timed_pages, "no page times anything: the rule below checks nothing"
+    timed = {s for page in timed_pages for s in snippet_includes(page.read_text(encoding="utf-8"))}
+    runs = [e for e in site_build.events if e["event"] == "run"]
+    if (os.cpu_count() or 1) > 1:
+        assert {e["snippet"] for e in runs if e["ahead"]} == {e["snippet"] for e in runs} - timed
+    assert not any(e["ahead"] for e in runs if e["snippet"] in timed)
+    assert "ahead of the pages" in site_build.log
 
 
 def test_english_and_spanish_show_identical_code_and_output(site_build):

@@ -12,7 +12,7 @@ import pytest
 
 from browser_support import AXE, CHROMIUM, CHROMIUM_ARGS, require_browser, serve
 from test_quizzes import SAME
-from test_site_in_browser import AXE_RUN, DARK_RULES, THIN
+from test_site_in_browser import AXE_RUN, DARK_RULES, DRAW_ALL, THIN
 
 LAB00 = "labs/00-shape-prediction/"
 WORDS = {  # mkdocs-quiz's own words, in the page's language
@@ -135,6 +135,7 @@ def test_a_choice_question_marks_the_choice_and_keeps_it(browser, origin, langua
     assert WORDS[language]["right"] in quiz.locator(".quiz-feedback").inner_text()
     page.reload(wait_until="load")
     assert "correct" in (choices.nth(1).get_attribute("class") or "") and choices.nth(1).locator("input").is_checked()
+    page.evaluate(DRAW_ALL)
     page.evaluate(THIN)
     found = page.evaluate(AXE_RUN, None)
     assert found == [] and problems == []
@@ -152,12 +153,14 @@ def test_answered_questions_pass_axe_in_light_and_dark(browser, origin, language
             inputs.nth(i).fill(typed if i else "(1, 2, 3)")
         quiz.locator("button[type=submit]").click()
         assert marks(quiz)[:2] == ["wrong", "right"]
+        page.evaluate(DRAW_ALL)
         page.evaluate(THIN)
         found += [f"{scheme}: {v}" for v in page.evaluate(AXE_RUN, None if scheme == "light" else DARK_RULES)]
         theory = ("es/" if language == "es" else "") + "theory/02-matmul-three-ways/"
         page.goto(f"{origin}/{theory}", wait_until="load")
         choice = page.locator(".quiz", has=page.locator("input[type=radio]")).first
         choice.locator("fieldset > div").nth(0).locator("label").click()  # a wrong choice, marked
+        page.evaluate(DRAW_ALL)
         page.evaluate(THIN)
         rules = None if scheme == "light" else DARK_RULES
         found += [f"{scheme}: {v}" for v in page.evaluate(AXE_RUN, rules)] + problems

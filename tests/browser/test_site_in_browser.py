@@ -28,6 +28,17 @@ FIRST_VISIT_BUDGET = 1_000_000
 NOTEBOOK_FIRST_VISIT_BUDGET = 1_500_000
 WIDTH, HEIGHT = 1280, 900
 
+# Blocks off screen skip their styling and layout until a reader scrolls near them
+# (content-visibility in course.css). Before anything is measured or axe reads colours, every
+# block is drawn, as it is once a reader reaches it.
+DRAW_ALL = """() => {
+  if (document.getElementById("drawn-for-checks")) return;
+  const drawn = document.createElement("style");
+  drawn.id = "drawn-for-checks";
+  drawn.textContent = "* { content-visibility: visible !important; }";
+  document.head.append(drawn);
+}"""
+
 # Runs in the page: what a reader would notice, gathered in one round trip.
 INSPECT = """() => {
   const main = document.querySelector("article.md-content__inner") || document.body;
@@ -171,6 +182,7 @@ def set_scheme(reader: Reader, scheme: str) -> None:
 def check_page(reader: Reader, path: str, report: dict) -> list[str]:
     """Everything about the page now loaded in `reader`; returns what is wrong."""
     page, wrong = reader.page, []
+    page.evaluate(DRAW_ALL)
     seen = page.evaluate(INSPECT)
     report[path] = seen["bytes"]
     expected_lang = "es" if path.startswith("es/") else "en"
@@ -193,6 +205,7 @@ def check_page(reader: Reader, path: str, report: dict) -> list[str]:
 def run_axe(reader: Reader) -> list[str]:
     """Serious or critical axe-core violations, light then dark (Material's palette toggle)."""
     page = reader.page
+    page.evaluate(DRAW_ALL)
     page.evaluate(THIN)
     set_scheme(reader, "default")  # Material remembers the last choice across pages
     found = [f"axe, light: {v}" for v in page.evaluate(AXE_RUN, None)]
