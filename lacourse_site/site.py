@@ -547,8 +547,8 @@ def _run_ahead(config) -> None:
     again and reports it in the usual way. `mkdocs serve` runs blocks in its own process only
     (workers forked beside its server threads could hang; a rebuild runs few blocks anyway)."""
     jobs = int(os.environ.get("LACOURSE_JOBS") or os.cpu_count() or 1)
-    if jobs < 2 or _state["serving"]:
-        return
+    if jobs < 2 or _state["serving"] or "fork" not in multiprocessing.get_all_start_methods():
+        return  # (Windows has no fork: its builds run every block in the page)
     expand = markdown_exec_snippets(config)
     pages: dict[str, list[tuple[str, str, str]]] = {}  # page -> its blocks' run key, code, snippet
     seen: set[str] = set()

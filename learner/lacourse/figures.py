@@ -33,9 +33,44 @@ def svg(fig) -> str:
     text = buffer.getvalue()
     text = text[text.index("<svg") :]  # drop the XML prolog and doctype
     text = re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.DOTALL)
+    text = _EMBEDDED_PNG.sub(lambda m: m.group(1) + _lean_png(m.group(2)), text)
     # Text without an explicit fill would be black even in dark mode: inherit the page colour.
     text = text.replace("<svg ", '<svg fill="currentColor" ', 1)
     return text.replace("#000000", "currentColor")
+
+
+# An image drawn with imshow is embedded as an RGBA PNG, even when it is opaque and has a few
+# hundred colours at most (a colour map): the same pixels as grey levels or a palette take a
+# third to a quarter of the bytes, and these bytes are most of a page with pictures.
+_EMBEDDED_PNG = re.compile(r'(href="data:image/png;base64,)([^"]*)"')
+
+
+def _lean_png(data: str) -> str:
+    """The same pixels, in the smallest exact PNG mode: grey levels, or a palette, without alpha
+    where every pixel is opaque. Returns base64 with the closing quote."""
+    import base64
+
+    import numpy as np
+    from PIL import Image
+
+    image = Image.open(io.BytesIO(base64.b64decode(data)))
+    pixels = np.asarray(image.convert("RGBA"))  # (h, w, 4)
+    if (pixels[..., 3] != 255).any():
+        return data + '"'  # transparency to keep: leave it as it is
+    rgb = pixels[..., :3]  # (h, w, 3)
+    if (rgb == rgb[..., :1]).all():
+        lean = Image.fromarray(np.ascontiguousarray(rgb[..., 0]), mode="L")
+    else:
+        colours, index = np.unique(rgb.reshape(-1, 3), axis=0, return_inverse=True)
+        if len(colours) > 256:
+            return data + '"'
+        lean = Image.fromarray(index.reshape(rgb.shape[:2]).astype(np.uint8), mode="P")
+        lean.putpalette(colours.astype(np.uint8).tobytes())
+    out = io.BytesIO()
+    lean.save(out, format="PNG", optimize=True)
+    if out.tell() >= len(base64.b64decode(data)):
+        return data + '"'
+    return base64.b64encode(out.getvalue()).decode("ascii") + '"'
 
 
 def _kernel():
