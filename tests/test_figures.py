@@ -15,7 +15,7 @@ from lacourse.figures import _lean_png
 
 def png(pixels: np.ndarray) -> str:
     out = io.BytesIO()
-    Image.fromarray(pixels, mode="RGBA").save(out, format="PNG")
+    Image.fromarray(pixels).save(out, format="PNG")  # uint8 (h, w, 4): RGBA
     return base64.b64encode(out.getvalue()).decode("ascii")
 
 

@@ -59,12 +59,13 @@ def _lean_png(data: str) -> str:
         return data + '"'  # transparency to keep: leave it as it is
     rgb = pixels[..., :3]  # (h, w, 3)
     if (rgb == rgb[..., :1]).all():
-        lean = Image.fromarray(np.ascontiguousarray(rgb[..., 0]), mode="L")
+        lean = Image.fromarray(np.ascontiguousarray(rgb[..., 0]))  # uint8 (h, w): grey levels, "L"
     else:
         colours, index = np.unique(rgb.reshape(-1, 3), axis=0, return_inverse=True)
         if len(colours) > 256:
             return data + '"'
-        lean = Image.fromarray(index.reshape(rgb.shape[:2]).astype(np.uint8), mode="P")
+        height, width = rgb.shape[:2]
+        lean = Image.frombytes("P", (width, height), index.astype(np.uint8).tobytes())
         lean.putpalette(colours.astype(np.uint8).tobytes())
     out = io.BytesIO()
     lean.save(out, format="PNG", optimize=True)
