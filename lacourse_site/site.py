@@ -243,6 +243,7 @@ def on_post_build(config):
         others = [lang.locale for lang in i18n.config.languages if not lang.default]
         split_search_index(Path(config.site_dir), i18n.default_language, others)
     mathfont.write(Path(config.site_dir), _math_chars)  # after every language's pages
+    no_restyle_while_switching(Path(config.site_dir))
     log.info(
         "lacourse: %d blocks executed in %.2f s (%d of them ahead of the pages, %.2f s on the clock), "
         "%d outputs reused",
@@ -253,6 +254,23 @@ def on_post_build(config):
         _stats["reused"],
     )
     _stats.update({"run": 0, "reused": 0, "seconds": 0.0, "ahead": 0, "ahead seconds": 0.0})  # per build
+
+
+# Material marks the body with data-md-color-switching while it applies the colour palette, on
+# every page load and not only on a toggle, and its palette stylesheet stops all transitions
+# meanwhile with `[data-md-color-switching] *`. A rule on every element: setting and removing the
+# attribute restyles the whole page twice at load (on theory 02, two full style recalculations
+# of ~3,000 elements, most of the main thread's blocking time on a phone). Without the rule, a
+# reader's light/dark toggle plays Material's own short colour transitions instead.
+_SWITCHING_RULE = re.compile(r"\[data-md-color-switching\][^{}]*\{[^{}]*\}")
+
+
+def no_restyle_while_switching(site: Path) -> None:
+    for stylesheet in (site / "assets" / "stylesheets").glob("palette.*.min.css"):
+        text = stylesheet.read_text(encoding="utf-8")
+        lean = _SWITCHING_RULE.sub("", text)
+        if lean != text:
+            stylesheet.write_text(lean, encoding="utf-8")
 
 
 def split_search_index(site: Path, default_locale: str, locales: list[str]) -> None:

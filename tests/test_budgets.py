@@ -5,8 +5,8 @@ A first visit is counted as GitHub Pages serves it, gzipped (text at level 6; th
 the page's HTML, every stylesheet and script it links, the search worker Material starts, the
 math font when the page shows math, its images, and its language's search index (fetched on
 the first sign of a search since issue 15, counted anyway so that searching right away stays
-within budget). Lighthouse's mobile run (simulated slow 4G) measured every page at
-performance >= 98 within these budgets (/work/team/lighthouse.md has the table).
+within budget). The Lighthouse table (mobile, simulated slow 4G) that goes with these budgets is
+in the closing notes of issue 15; timings are not tests.
 """
 
 from __future__ import annotations

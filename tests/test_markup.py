@@ -91,3 +91,13 @@ def test_text_never_follows_a_closing_code_fence_directly():
                 if not inside and following.strip() and not following.strip().startswith(("```", "!!!", "???")):
                     glued.append(f"{page.relative_to(DOCS)}:{number + 1}")
     assert glued == []
+
+
+def test_material_palette_does_not_restyle_every_element_at_load(site_build):
+    """lacourse_site.site.no_restyle_while_switching: Material's `[data-md-color-switching] *`
+    rule is gone from the built palette stylesheet, and both colour schemes are still there."""
+    (stylesheet,) = (site_build.site / "assets" / "stylesheets").glob("palette.*.min.css")
+    text = stylesheet.read_text(encoding="utf-8")
+    assert "data-md-color-switching" not in text
+    assert '[data-md-color-scheme=slate]' in text.replace('"', "") and "--md-default-bg-color" in text
+
