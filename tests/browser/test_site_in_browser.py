@@ -169,14 +169,23 @@ def switch_language(reader: Reader, language: str) -> str:
     return page.url
 
 
+# A toggle plays Material's short colour transitions (lacourse_site.site.no_restyle_while_switching):
+# colours are checked once they have settled, as a reader sees them.
+SETTLED = """() => Promise.race([
+  Promise.all(document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished)),
+  new Promise(done => setTimeout(done, 3000)),
+]).then(() => true)"""
+
+
 def set_scheme(reader: Reader, scheme: str) -> None:
     """Click Material's palette toggle until the page shows `scheme` (default or slate)."""
     page = reader.page
     for _ in range(2):
         if page.evaluate("document.body.dataset.mdColorScheme") == scheme:
-            return
+            break
         page.locator("form[data-md-component=palette] label.md-header__button:visible").first.click()
     assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
+    page.evaluate(SETTLED)
 
 
 def check_page(reader: Reader, path: str, report: dict) -> list[str]:
