@@ -499,7 +499,7 @@ def _format_python(**kwargs):
             return html_text
     html_text = _format_python_uncached(**kwargs)
     if 'id="exec-' not in html_text and "snippet-failure" not in html_text:
-        run_key = hashlib.sha256(f"{_state['library']}\0{kwargs.get('code', '')}".encode()).hexdigest()
+        run_key = _run_key(kwargs.get("code", ""))
         _formatted[key] = (html_text, _state["figures"], run_key)
     return html_text
 
